@@ -1,0 +1,218 @@
+/// Every statement that reads or moves jobs. Guards that make a write safe are in the SQL and in the name.
+enum JobSQL {
+    /// Inserts a pending job and its first event. Runs in the handler's transaction with the audit row.
+    static let insert = Statement(
+        "JobSQL.insert",
+        """
+        WITH job AS (
+            INSERT INTO jobs (id, kind, queue, params, max_attempts, priority)
+            VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+            RETURNING id, created_at, updated_at
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'pending' FROM job
+        )
+        SELECT id, created_at, updated_at FROM job
+        """)
+
+    /// Wakes listening consumers; delivered only when the enqueuing transaction commits.
+    static let notifyAvailable = Statement(
+        "JobSQL.notifyAvailable",
+        "SELECT pg_notify('dataforge_jobs', $1)")
+
+    /// Reads one job, hot or finished. One statement sees one snapshot, so a job moving to history
+    /// meanwhile is seen in exactly one of the two tables.
+    static let findByID = Statement(
+        "JobSQL.findByID",
+        """
+        SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
+               progress, last_error AS error_message, created_at, updated_at, NULL::jsonb AS result
+        FROM jobs WHERE id = $1
+        UNION ALL
+        SELECT id, kind, params, outcome, progress, error_message, created_at, finished_at, result
+        FROM job_history WHERE id = $1
+        LIMIT 1
+        """)
+
+    /// Lists jobs newest first, hot and finished, optionally of one status, after a keyset cursor
+    /// (created_at, id); uses jobs_created_idx and job_history_created_idx.
+    static let list = Statement(
+        "JobSQL.list",
+        """
+        SELECT * FROM (
+            SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
+                   progress, last_error AS error_message, created_at, updated_at, NULL::jsonb AS result
+            FROM jobs
+            UNION ALL
+            SELECT id, kind, params, outcome, progress, error_message, created_at, finished_at, result
+            FROM job_history
+        ) AS all_jobs
+        WHERE ($1::text IS NULL OR status = $1)
+          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $4
+        """)
+
+    /// Claims up to $2 available jobs of queues $1 for consumer $3, highest priority then oldest first,
+    /// leasing them for $4 seconds. SKIP LOCKED lets consumers claim side by side without waiting on each
+    /// other; relies on the partial index jobs_available_idx.
+    static let claimAvailable = Statement(
+        "JobSQL.claimAvailable",
+        """
+        WITH locked AS (
+            SELECT id FROM jobs
+            WHERE state = 'available' AND queue = ANY($1::text[]) AND run_at <= now()
+            ORDER BY priority, run_at, id
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED
+        ), claimed AS (
+            UPDATE jobs SET state = 'running', attempt = jobs.attempt + 1, lease_owner = $3,
+                   lease_expires_at = now() + make_interval(secs => $4), heartbeat_at = now(),
+                   started_at = coalesce(jobs.started_at, now()), updated_at = now()
+            FROM locked WHERE jobs.id = locked.id
+            RETURNING jobs.id, jobs.kind, jobs.params, jobs.attempt, jobs.max_attempts, jobs.cancel_requested,
+                      jobs.created_at
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'running' FROM claimed
+        )
+        SELECT * FROM claimed
+        """)
+
+    /// Extends the leases of jobs $1 still owned by $2 by $3 seconds; returns the ones still owned, with
+    /// their cancel flags. A job missing from the answer was lost and must not be written any more.
+    static let heartbeatIfOwned = Statement(
+        "JobSQL.heartbeatIfOwned",
+        """
+        UPDATE jobs SET lease_expires_at = now() + make_interval(secs => $3), heartbeat_at = now()
+        WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND state = 'running'
+        RETURNING id, cancel_requested
+        """)
+
+    /// Records progress $3 of job $1 if $2 still owns it; returns its cancel flag (no row: lease lost).
+    static let progressIfOwned = Statement(
+        "JobSQL.progressIfOwned",
+        """
+        WITH job AS (
+            UPDATE jobs SET progress = $3, updated_at = now()
+            WHERE id = $1 AND lease_owner = $2 AND state = 'running'
+            RETURNING id, cancel_requested
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, progress) SELECT id, 'progress', $3 FROM job
+        )
+        SELECT cancel_requested FROM job
+        """)
+
+    /// Finishes the jobs $1 still owned by $2, moving each to job_history with its outcome $3, error $4
+    /// ('' for none) and result $5 in one statement, and records the final events. Batches of any size.
+    static let finishManyIfOwned = Statement(
+        "JobSQL.finishManyIfOwned",
+        """
+        WITH outcome AS (
+            SELECT * FROM unnest($1::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS o(id, outcome, error, result)
+        ), done AS (
+            DELETE FROM jobs USING outcome
+            WHERE jobs.id = outcome.id AND jobs.lease_owner = $2 AND jobs.state = 'running'
+            RETURNING jobs.*, outcome.outcome, nullif(outcome.error, '') AS error, outcome.result
+        ), moved AS (
+            INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
+                                     error_message, progress, api_key_id, created_at, started_at, result)
+            SELECT id, kind, queue, priority, params, attempt, max_attempts, done.outcome, error,
+                   CASE WHEN done.outcome = 'completed' THEN 100 ELSE progress END, api_key_id, created_at,
+                   started_at, done.result
+            FROM done
+            RETURNING id, outcome, error_message
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, state, message) SELECT id, 'state', outcome, error_message FROM moved
+        )
+        SELECT id FROM moved
+        """)
+
+    /// Puts job $1 owned by $2 back in the queue to run after $3 seconds with error $4; $5 says whether
+    /// the run spent an attempt (a retry) or not (a postponement, a consumer shutting down).
+    static let requeueIfOwned = Statement(
+        "JobSQL.requeueIfOwned",
+        """
+        WITH job AS (
+            UPDATE jobs SET state = 'available', lease_owner = NULL, lease_expires_at = NULL,
+                   run_at = now() + make_interval(secs => $3), last_error = nullif($4, ''),
+                   attempt = CASE WHEN $5 THEN attempt ELSE attempt - 1 END, updated_at = now()
+            WHERE id = $1 AND lease_owner = $2 AND state = 'running'
+            RETURNING id
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, state, message) SELECT id, 'state', 'pending', nullif($4, '')
+            FROM job
+        )
+        SELECT id FROM job
+        """)
+
+    /// Requeues running jobs whose lease expired (their consumer died or hung), or fails them when their
+    /// attempts are spent. Uses jobs_lease_idx; SKIP LOCKED keeps it off rows a live consumer is writing.
+    static let rescueExpiredLeases = Statement(
+        "JobSQL.rescueExpiredLeases",
+        """
+        WITH expired AS (
+            SELECT id, attempt >= max_attempts AS spent FROM jobs
+            WHERE state = 'running' AND lease_expires_at < now()
+            FOR UPDATE SKIP LOCKED
+        ), requeued AS (
+            UPDATE jobs SET state = 'available', lease_owner = NULL, lease_expires_at = NULL, run_at = now(),
+                   last_error = 'lease expired', updated_at = now()
+            FROM expired WHERE jobs.id = expired.id AND NOT expired.spent
+            RETURNING jobs.id
+        ), failed AS (
+            DELETE FROM jobs USING expired WHERE jobs.id = expired.id AND expired.spent
+            RETURNING jobs.*
+        ), moved AS (
+            INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
+                                     error_message, progress, api_key_id, created_at, started_at)
+            SELECT id, kind, queue, priority, params, attempt, max_attempts, 'error',
+                   'The job was interrupted ' || attempt || ' times and was given up', progress, api_key_id,
+                   created_at, started_at
+            FROM failed
+            RETURNING id, error_message
+        ), events AS (
+            INSERT INTO job_events (job_id, kind, state, message)
+            SELECT id, 'state', 'pending', 'lease expired' FROM requeued
+            UNION ALL
+            SELECT id, 'state', 'error', error_message FROM moved
+        )
+        SELECT (SELECT count(*) FROM requeued) AS requeued, (SELECT count(*) FROM moved) AS failed
+        """)
+
+    /// Cancels job $1 if it is still waiting in the queue, moving it to history at once.
+    static let cancelQueued = Statement(
+        "JobSQL.cancelQueued",
+        """
+        WITH done AS (
+            DELETE FROM jobs WHERE id = $1 AND state = 'available' RETURNING *
+        ), moved AS (
+            INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
+                                     error_message, progress, api_key_id, created_at, started_at)
+            SELECT id, kind, queue, priority, params, attempt, max_attempts, 'cancelled', NULL, progress,
+                   api_key_id, created_at, started_at
+            FROM done
+            RETURNING id
+        ), event AS (
+            INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'cancelled' FROM moved
+        )
+        SELECT id FROM moved
+        """)
+
+    /// Flags running job $1 for cancellation; its consumer sees the flag between samples.
+    static let requestCancelRunning = Statement(
+        "JobSQL.requestCancelRunning",
+        """
+        UPDATE jobs SET cancel_requested = true, updated_at = now()
+        WHERE id = $1 AND state = 'running'
+        RETURNING id
+        """)
+
+    /// Counts hot jobs by state: the queue depth health and metrics report.
+    static let countByState = Statement(
+        "JobSQL.countByState",
+        """
+        SELECT count(*) FILTER (WHERE state = 'available' AND run_at <= now()) AS available,
+               count(*) FILTER (WHERE state = 'available' AND run_at > now()) AS scheduled,
+               count(*) FILTER (WHERE state = 'running') AS running
+        FROM jobs
+        """)
+}

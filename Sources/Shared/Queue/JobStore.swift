@@ -1,0 +1,136 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The queue's operations on one connection; the caller decides the transaction.
+public struct JobStore {
+    public static let notificationChannel = "dataforge_jobs"
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    // MARK: - Handlers
+
+    /// Inserts a pending job and queues the consumers' wake-up for when the transaction commits.
+    public func enqueue(_ job: NewJob) throws(DatabaseError) -> JobRecord? {
+        try connection.execute(
+            JobSQL.insert, [job.id, job.kind, job.queue, job.params, job.maxAttempts, job.priority])
+        try connection.execute(JobSQL.notifyAvailable, [job.queue])
+        return try find(job.id)
+    }
+
+    /// The job with this id, hot or finished, or nil.
+    public func find(_ id: UUID) throws(DatabaseError) -> JobRecord? {
+        let rows = try connection.execute(JobSQL.findByID, [id])
+        guard let row = rows.first else { return nil }
+        return try JobRecord(row: row)
+    }
+
+    /// Jobs newest first, optionally of one state, strictly after the cursor (created_at, id).
+    public func list(state: JobState?, after cursor: (Date, UUID)?, limit: Int) throws(DatabaseError)
+        -> [JobRecord]
+    {
+        let rows = try connection.execute(
+            JobSQL.list, [state?.rawValue, cursor?.0, cursor?.1, limit])
+        var jobs: [JobRecord] = []
+        for row in rows { jobs.append(try JobRecord(row: row)) }
+        return jobs
+    }
+
+    /// Cancels a job waiting in the queue; false when it is not waiting (running, finished, unknown).
+    public func cancelQueued(_ id: UUID) throws(DatabaseError) -> Bool {
+        try !connection.execute(JobSQL.cancelQueued, [id]).isEmpty
+    }
+
+    /// Asks the consumer running this job to stop; false when it is not running.
+    public func requestCancelRunning(_ id: UUID) throws(DatabaseError) -> Bool {
+        try !connection.execute(JobSQL.requestCancelRunning, [id]).isEmpty
+    }
+
+    /// Queue depth by state.
+    public func depth() throws(DatabaseError) -> QueueDepth {
+        let rows = try connection.execute(JobSQL.countByState)
+        guard let row = rows.first else { return QueueDepth(available: 0, scheduled: 0, running: 0) }
+        return QueueDepth(
+            available: try row.decode("available"), scheduled: try row.decode("scheduled"),
+            running: try row.decode("running"))
+    }
+
+    // MARK: - Consumers
+
+    /// Claims up to `limit` jobs of `queues` for `owner`, leased for `leaseSeconds`.
+    public func claimAvailable(queues: [String], limit: Int, owner: String, leaseSeconds: Double)
+        throws(DatabaseError) -> [ClaimedJob]
+    {
+        let rows = try connection.execute(JobSQL.claimAvailable, [queues, limit, owner, leaseSeconds])
+        var jobs: [ClaimedJob] = []
+        for row in rows {
+            jobs.append(
+                ClaimedJob(
+                    id: try row.decode("id"), kind: try row.decode("kind"), params: try row.decode("params"),
+                    attempt: try row.decode("attempt"), maxAttempts: try row.decode("max_attempts"),
+                    cancelRequested: try row.decode("cancel_requested"), createdAt: try row.decode("created_at")))
+        }
+        return jobs
+    }
+
+    /// Extends the leases `owner` still holds among `ids`; returns them with their cancel flags.
+    public func heartbeatIfOwned(_ ids: [UUID], owner: String, leaseSeconds: Double) throws(DatabaseError)
+        -> [UUID: Bool]
+    {
+        guard !ids.isEmpty else { return [:] }
+        var owned: [UUID: Bool] = [:]
+        for row in try connection.execute(JobSQL.heartbeatIfOwned, [ids, owner, leaseSeconds]) {
+            owned[try row.decode("id")] = try row.decode("cancel_requested")
+        }
+        return owned
+    }
+
+    /// Records progress; returns the cancel flag, or nil when `owner` lost the lease.
+    public func progressIfOwned(_ id: UUID, owner: String, progress: Int) throws(DatabaseError) -> Bool? {
+        let rows = try connection.execute(JobSQL.progressIfOwned, [id, owner, progress])
+        return try rows.first?.decode("cancel_requested")
+    }
+
+    /// Writes the outcomes of jobs `owner` still holds, in one statement; returns the ids it finished.
+    /// Requeues are written one by one, finishes in a single batch.
+    @discardableResult
+    public func recordOutcomes(_ outcomes: [(UUID, JobOutcome)], owner: String) throws(DatabaseError) -> Set<UUID> {
+        var written: Set<UUID> = []
+        var finished: [(id: UUID, state: JobState, error: String, result: JSONValue)] = []
+        for (id, outcome) in outcomes {
+            switch outcome {
+            case .completed(let result): finished.append((id, .completed, "", result))
+            case .cancelled(let result): finished.append((id, .cancelled, "", result))
+            case .failed(let reason, let result): finished.append((id, .error, reason, result))
+            case .retry(let delay, let reason), .postpone(let delay, let reason):
+                let spendsAttempt = if case .retry = outcome { true } else { false }
+                let rows = try connection.execute(
+                    JobSQL.requeueIfOwned, [id, owner, delay, reason, spendsAttempt])
+                if !rows.isEmpty { written.insert(id) }
+            }
+        }
+        guard !finished.isEmpty else { return written }
+        let rows = try connection.execute(
+            JobSQL.finishManyIfOwned,
+            [
+                finished.map(\.id), owner, finished.map(\.state.rawValue), finished.map(\.error),
+                finished.map(\.result),
+            ])
+        for row in rows { written.insert(try row.decode("id")) }
+        return written
+    }
+
+    // MARK: - Maintenance
+
+    /// Requeues jobs whose lease expired, or fails them when their attempts are spent.
+    public func rescueExpiredLeases() throws(DatabaseError) -> RescueCounts {
+        let rows = try connection.execute(JobSQL.rescueExpiredLeases)
+        guard let row = rows.first else { return RescueCounts(requeued: 0, failed: 0) }
+        return RescueCounts(requeued: try row.decode("requeued"), failed: try row.decode("failed"))
+    }
+}

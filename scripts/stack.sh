@@ -77,12 +77,16 @@ pattern_for() {
 
 pid_of() { [[ -f $PIDS/$1.pid ]] && cat "$PIDS/$1.pid"; }
 
-# alive NAME: the pid in pids/NAME.pid runs and is the expected program (not a reused pid).
-alive() {
+# running NAME: the pid in pids/NAME.pid exists and is not a zombie.
+running() {
     local pid
     pid=$(pid_of "$1" 2>/dev/null) || return 1
-    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
-        ps -p "$pid" -o args= 2>/dev/null | grep -q -- "$(pattern_for "$1")"
+    [[ $pid =~ ^[0-9]+$ ]] && [[ $(ps -p "$pid" -o stat= 2>/dev/null) == [^Z]* ]]
+}
+
+# alive NAME: running, and the expected program rather than a reused pid.
+alive() {
+    running "$1" && [[ $(ps -p "$(pid_of "$1")" -o args= 2>/dev/null) == *"$(pattern_for "$1")"* ]]
 }
 
 consumer_names() {
@@ -103,7 +107,7 @@ wait_for() {
     shift 4
     for ((i = 0; i < secs * 5; i++)); do
         "$@" && return 0
-        if [[ $name != - ]] && ! alive "$name"; then fail_log "$log" "$name exited while waiting for $what"; fi
+        if [[ $name != - ]] && ! running "$name"; then fail_log "$log" "$name exited while waiting for $what"; fi
         sleep 0.2
     done
     fail_log "$log" "timed out after ${secs}s waiting for $what"
@@ -118,31 +122,28 @@ start_bg() {
 
 # stop_procs NAME...: SIGTERM all, wait up to 10 s, then SIGKILL their process groups.
 stop_procs() {
-    local name pid i live=() left
+    local name i left
+    local -A pids=()
     for name in "$@"; do
-        if alive "$name"; then
-            kill -TERM "$(pid_of "$name")" 2>/dev/null || true
-            live+=("$name")
-        else
-            rm -f "$PIDS/$name.pid" # stale: the pid may belong to someone else by now
-        fi
+        # A stale pid file may name someone else's process by now: just drop it.
+        if alive "$name"; then pids[$name]=$(pid_of "$name"); else rm -f "$PIDS/$name.pid"; fi
     done
-    local was_alive=" ${live[*]} "
-    for ((i = 0; i < 50 && ${#live[@]} > 0; i++)); do
+    for name in "${!pids[@]}"; do kill -TERM "${pids[$name]}" 2>/dev/null || true; done
+    for ((i = 0; i < 50; i++)); do
+        left=0
+        for name in "${!pids[@]}"; do
+            [[ $(ps -p "${pids[$name]}" -o stat= 2>/dev/null) == [^Z]* ]] && left=1
+        done
+        ((left)) || break
         sleep 0.2
-        left=()
-        for name in "${live[@]}"; do alive "$name" && left+=("$name"); done
-        live=("${left[@]}")
     done
-    for name in "$@"; do
-        [[ $was_alive == *" $name "* ]] || continue
-        pid=$(pid_of "$name")
-        if [[ " ${live[*]} " == *" $name "* ]]; then
-            echo "stack: $name (pid $pid) did not stop within 10 s, killing it"
-            kill -KILL "$pid" 2>/dev/null || true
+    for name in "${!pids[@]}"; do
+        if [[ $(ps -p "${pids[$name]}" -o stat= 2>/dev/null) == [^Z]* ]]; then
+            echo "stack: $name (pid ${pids[$name]}) did not stop within 10 s, killing it"
+            kill -KILL "${pids[$name]}" 2>/dev/null || true
         fi
         # Leftover children (e.g. pool workers) share the group led by the pid.
-        kill -KILL -- "-$pid" 2>/dev/null || true
+        kill -KILL -- "-${pids[$name]}" 2>/dev/null || true
         rm -f "$PIDS/$name.pid"
     done
 }
@@ -243,11 +244,11 @@ start_consumers() {
     # Catch consumers that die right away (bad settings, database unreachable).
     ((${#started[@]} == 0)) || sleep 0.5
     for i in "${started[@]}"; do
-        alive "$i" || fail_log "$LOG/$i.log" "$i exited right after start"
+        running "$i" || fail_log "$LOG/$i.log" "$i exited right after start"
     done
 }
 
-nginx_cmd() { nginx -p "$HOME_DIR/nginx/" -c "$HOME_DIR/nginx/nginx.conf" -e "$LOG/nginx-error.log" "$@"; }
+nginx_cmd() { "$(command -v nginx || echo /usr/sbin/nginx)" -p "$HOME_DIR/nginx/" -c "$HOME_DIR/nginx/nginx.conf" -e "$LOG/nginx-error.log" "$@"; }
 
 start_nginx() {
     local with_pool=$1 conf=$HOME_DIR/nginx/nginx.conf

@@ -1,0 +1,96 @@
+/// Everything a DataForge process reads from its environment (`DATAFORGE_*` and the providers' variables).
+///
+/// Every number has bounds; a value outside them is a `ConfigError` naming the variable, so a typo stops
+/// the process at start with a message instead of misbehaving later.
+public struct Settings: Sendable {
+    public var databaseURL: String
+    public var maxSamplesPerRequest: Int
+    public var maxBodyBytes: Int
+    public var fcgiSocket: String?
+    public var fcgiWorkers: Int
+    public var fcgiThreads: Int
+    public var provider: String
+    public var model: String
+    public var offlineLatencyMilliseconds: Int
+    public var leaseSeconds: Int
+    public var maintenanceIntervalSeconds: Int
+    public var consumerSlots: Int
+    public var consumerQueues: [String]
+    public var maxAttempts: Int
+    public var logLevel: String
+    public var openAIBaseURL: String
+    public var openAIAPIKey: String?
+    public var anthropicBaseURL: String
+    public var anthropicAPIKey: String?
+
+    /// Seconds between consumer heartbeats: a third of the lease, so two can be missed before it expires.
+    public var heartbeatSeconds: Double { Double(leaseSeconds) / 3 }
+
+    /// A consumer silent for longer than this is not counted as alive.
+    public var consumerStaleSeconds: Double { max(heartbeatSeconds * 3, 5) }
+
+    public init(environment: [String: String]) throws(ConfigError) {
+        let reader = EnvironmentReader(environment: environment)
+        databaseURL = reader.string("DATAFORGE_DATABASE_URL", default: "dbname=dataforge")
+        maxSamplesPerRequest = try reader.int("DATAFORGE_MAX_SAMPLES_PER_REQUEST", default: 50, in: 1...10_000)
+        maxBodyBytes = try reader.int("DATAFORGE_MAX_BODY_BYTES", default: 1_048_576, in: 1024...67_108_864)
+        fcgiSocket = reader.optionalString("DATAFORGE_FCGI_SOCKET")
+        fcgiWorkers = try reader.int("DATAFORGE_FCGI_WORKERS", default: 2, in: 1...64)
+        fcgiThreads = try reader.int("DATAFORGE_FCGI_THREADS", default: 4, in: 1...64)
+        provider = try reader.choice("DATAFORGE_PROVIDER", default: "offline", among: ["offline"])
+        model = reader.string("DATAFORGE_MODEL", default: "offline-v1")
+        offlineLatencyMilliseconds = try reader.int("DATAFORGE_OFFLINE_LATENCY_MS", default: 0, in: 0...60_000)
+        leaseSeconds = try reader.int("DATAFORGE_LEASE_SECONDS", default: 30, in: 1...3600)
+        maintenanceIntervalSeconds = try reader.int(
+            "DATAFORGE_MAINTENANCE_INTERVAL_SECONDS", default: 10, in: 1...86_400)
+        consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 1, in: 1...1000)
+        consumerQueues = reader.string("DATAFORGE_CONSUMER_QUEUES", default: "generation")
+            .split(separator: ",").map { String($0) }
+        maxAttempts = try reader.int("DATAFORGE_MAX_ATTEMPTS", default: 5, in: 1...100)
+        logLevel = try reader.choice(
+            "DATAFORGE_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error"])
+        openAIBaseURL = reader.string("OPENAI_BASE_URL", default: "https://api.openai.com/v1")
+        openAIAPIKey = reader.optionalString("OPENAI_API_KEY")
+        anthropicBaseURL = reader.string("ANTHROPIC_BASE_URL", default: "https://api.anthropic.com")
+        anthropicAPIKey = reader.optionalString("ANTHROPIC_API_KEY")
+    }
+}
+
+/// A setting that is missing or out of bounds; the message names the variable and what it accepts.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var variable: String
+    public var message: String
+    public var description: String { "\(variable): \(message)" }
+}
+
+private struct EnvironmentReader {
+    let environment: [String: String]
+
+    func optionalString(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    func string(_ name: String, default fallback: String) -> String {
+        optionalString(name) ?? fallback
+    }
+
+    func int(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard let text = optionalString(name) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigError(
+                variable: name,
+                message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+        }
+        return value
+    }
+
+    func choice(_ name: String, default fallback: String, among choices: [String]) throws(ConfigError) -> String {
+        let value = string(name, default: fallback).lowercased()
+        guard choices.contains(value) else {
+            throw ConfigError(
+                variable: name, message: "expected one of \(choices.joined(separator: ", ")), got '\(value)'")
+        }
+        return value
+    }
+}

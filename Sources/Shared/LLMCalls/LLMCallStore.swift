@@ -1,0 +1,86 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One provider request as recorded in `llm_calls`.
+public struct LLMCall: Sendable {
+    public var jobID: UUID?
+    public var sampleIndex: Int?
+    /// `generation`, `judge`, `augmentation`, `smoke_test`.
+    public var purpose: String
+    public var provider: String
+    public var model: String
+    public var promptHash: String
+    /// `ok`, `rate_limited`, `retryable` or `fatal`.
+    public var status: String
+    public var httpStatus: Int?
+    public var tokensIn: Int
+    public var tokensOut: Int
+    /// USD as a decimal string, so no binary rounding reaches the `numeric` column.
+    public var costUSD: String
+    public var latencyMilliseconds: Double
+    public var attempt: Int
+    public var error: String?
+    public var consumerID: String?
+
+    public init(
+        jobID: UUID?, sampleIndex: Int?, purpose: String, provider: String, model: String, promptHash: String,
+        status: String, httpStatus: Int?, tokensIn: Int, tokensOut: Int, costUSD: String,
+        latencyMilliseconds: Double, attempt: Int, error: String?, consumerID: String?
+    ) {
+        self.jobID = jobID
+        self.sampleIndex = sampleIndex
+        self.purpose = purpose
+        self.provider = provider
+        self.model = model
+        self.promptHash = promptHash
+        self.status = status
+        self.httpStatus = httpStatus
+        self.tokensIn = tokensIn
+        self.tokensOut = tokensOut
+        self.costUSD = costUSD
+        self.latencyMilliseconds = latencyMilliseconds
+        self.attempt = attempt
+        self.error = error
+        self.consumerID = consumerID
+    }
+}
+
+/// Token and cost totals of a job's calls.
+public struct LLMUsageTotals: Sendable, Equatable {
+    public var tokensIn: Int
+    public var tokensOut: Int
+    /// USD as PostgreSQL's exact decimal text.
+    public var costUSD: String
+    public var calls: Int
+}
+
+/// Provider calls on one connection.
+public struct LLMCallStore {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    public func record(_ call: LLMCall) throws(DatabaseError) {
+        try connection.execute(
+            LLMCallSQL.insert,
+            [
+                call.jobID, call.sampleIndex, call.purpose, call.provider, call.model, call.promptHash, call.status,
+                call.httpStatus, call.tokensIn, call.tokensOut, call.costUSD, call.latencyMilliseconds, call.attempt,
+                call.error, call.consumerID,
+            ])
+    }
+
+    public func totals(jobID: UUID) throws(DatabaseError) -> LLMUsageTotals {
+        guard let row = try connection.execute(LLMCallSQL.totalsByJob, [jobID]).first else {
+            return LLMUsageTotals(tokensIn: 0, tokensOut: 0, costUSD: "0", calls: 0)
+        }
+        return LLMUsageTotals(
+            tokensIn: try row.decode("tokens_in"), tokensOut: try row.decode("tokens_out"),
+            costUSD: try row.decode("cost_usd"), calls: try row.decode("calls"))
+    }
+}

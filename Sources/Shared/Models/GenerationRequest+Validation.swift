@@ -1,0 +1,58 @@
+extension GenerationRequest {
+    /// Validates a generation body: every failing field is reported at once, as a 422.
+    ///
+    /// Unknown fields are ignored. A body that is not JSON, not an object or empty is a 422 on `["body"]`.
+    public static func validated(body: [UInt8], maxCount: Int) throws(APIError) -> GenerationRequest {
+        let object = try jsonObject(body: body)
+        var reader = FieldReader(source: .body, fields: object)
+        let rawProduct = reader.string("product", default: nil, length: 2...200)
+        let count = reader.int("count", default: 5, in: 1...maxCount)
+        let version = reader.string("version", default: "v1", length: 1...20)
+        let temperature = reader.double("temperature", default: 0.7, in: 0...2)
+        let templateName = reader.string("template", default: SampleKind.supportRequest.rawValue, length: 1...64)
+        var product: String?
+        if let rawProduct {
+            product = ProductName.sanitise(rawProduct)
+            if product == nil {
+                reader.fail(
+                    "product", type: "value_error",
+                    msg: "Value error, Product name must contain at least 2 letters, digits or allowed punctuation")
+            }
+        }
+        var template: SampleKind?
+        if let templateName {
+            template = SampleKind(rawValue: templateName)
+            if template == nil {
+                let names = SampleKind.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.fail(
+                    "template", type: "value_error", msg: "Value error, Unknown template '\(templateName)'. Available: \(names)")
+            }
+        }
+        guard reader.errors.isEmpty, let product, let count, let version, let temperature, let template else {
+            throw .validation(reader.errors)
+        }
+        return GenerationRequest(
+            product: product, count: count, version: version, temperature: temperature, template: template)
+    }
+
+    /// Parses the body as a JSON object, or throws the 422 the earlier service gave.
+    static func jsonObject(body: [UInt8]) throws(APIError) -> JSONObject {
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .validation([FieldError(type: "missing", loc: ["body"], msg: "Field required")])
+        }
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: body)
+        } catch {
+            throw .validation([FieldError(type: "json_invalid", loc: ["body"], msg: "JSON decode error")])
+        }
+        guard case .object(let object) = value else {
+            throw .validation([
+                FieldError(
+                    type: "model_attributes_type", loc: ["body"],
+                    msg: "Input should be a valid dictionary or object to extract fields from")
+            ])
+        }
+        return object
+    }
+}

@@ -177,7 +177,10 @@ setup_dirs() {
     fi
     PGDATA=$(realpath -m "$link")
     if [[ ! -d $PGDATA ]]; then
-        [[ $PGDATA != "$PG_OUTSIDE" ]] || install -d -m 0755 "$(dirname "$PG_OUTSIDE")"
+        if [[ $PGDATA == "$PG_OUTSIDE" ]]; then
+            install -d -m 0755 "${PG_OUTSIDE%/pg}"
+            [[ -O ${PG_OUTSIDE%/pg} ]] || fail "${PG_OUTSIDE%/pg} is not owned by $(id -un)"
+        fi
         mkdir -p -m 0700 "$PGDATA"
         is_root && chown postgres: "$PGDATA"
     fi
@@ -353,6 +356,8 @@ cmd_env() {
 # down, then delete DATAFORGE_HOME and the dirs kept outside it.
 cmd_clean() {
     case $HOME_DIR in / | "$REPO" | "${HOME:-/}") fail "refusing to delete $HOME_DIR" ;; esac
+    [[ ! -e $HOME_DIR || -d $HOME_DIR/pids || -z $(ls -A "$HOME_DIR") ]] ||
+        fail "refusing to delete $HOME_DIR: it does not look like a stack home (no pids/)"
     cmd_down
     rm -rf "$RUN_DIR" "/var/tmp/$TAG" "$HOME_DIR"
     echo "stack: removed $HOME_DIR"

@@ -1,1 +1,43 @@
-print("todo")
+import Shared
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// dataforge-consumer: claims jobs from the PostgreSQL queue and runs their pipelines until SIGTERM.
+
+let settings: Settings
+do {
+    settings = try Settings(environment: currentEnvironment())
+} catch {
+    printError("dataforge-consumer: invalid configuration: \(error)")
+    exit(78)
+}
+JSONLogHandler.bootstrap(level: settings.logLevel)
+StopSignal.install()
+
+var hostBuffer = [CChar](repeating: 0, count: 256)
+gethostname(&hostBuffer, hostBuffer.count - 1)
+let host = String(cString: hostBuffer)
+let consumerID = "\(host)-\(getpid())-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+var logger = Logger(label: "dataforge-consumer")
+logger[metadataKey: "consumer_id"] = .string(consumerID)
+
+let connection: Connection
+do {
+    connection = try Connection(conninfo: settings.databaseURL, applicationName: "dataforge-consumer")
+    try ConsumerStore(connection).register(
+        id: consumerID, host: host, pid: Int(getpid()), queues: settings.consumerQueues)
+    try connection.listen(JobStore.notificationChannel)
+} catch {
+    logger.critical("cannot reach the database", metadata: ["error": "\(error.debugDescription)"])
+    exit(69)
+}
+
+logger.info("consumer started", metadata: ["queues": "\(settings.consumerQueues.joined(separator: ","))"])
+ClaimLoop(
+    consumerID: consumerID, settings: settings, connection: connection, provider: ProviderFactory.make(settings),
+    logger: logger
+).run()
+exit(0)

@@ -1,0 +1,84 @@
+import Shared
+import ArgumentParser
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `dataforge submit`: posts a generation job, shows its progress, and saves its samples as JSONL.
+struct Submit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Submit a generation job and wait for its samples.")
+
+    @Option(help: "Base URL of the API.") var url = "http://127.0.0.1:8080"
+    @Option(help: "Product the samples are about.") var product: String
+    @Option(help: "Number of samples.") var count = 5
+    @Option(help: "Template: support_request, product_review, feature_request, chatbot_reply.")
+    var template = "support_request"
+    @Option(help: "Sampling temperature, 0 to 2.") var temperature = 0.7
+    @Option(help: "Write the samples to this file as JSON lines.") var out: String?
+    @Option(help: "Give up after this many seconds.") var timeout = 600
+    @Option(help: "How many samples to print.") var show = 3
+
+    func run() throws {
+        let client = HTTPClient()
+        let body: JSONValue = [
+            "product": .string(product), "count": .int(count), "template": .string(template),
+            "temperature": .double(temperature),
+        ]
+        let created = try request(client, "POST", "/api/generate", body: body)
+        guard let jobID = created["job_id"]?.stringValue else { throw ValidationError("unexpected answer: \(created.jsonText)") }
+        print("job \(jobID) submitted")
+        let job = try wait(for: jobID, client: client)
+        print("")
+        guard job["status"]?.stringValue == "completed", let samples = job["result"]?["samples"]?.arrayValue else {
+            throw ValidationError("job ended \(job["status"]?.stringValue ?? "?"): \(job["error_message"]?.stringValue ?? "")")
+        }
+        print("\(samples.count) samples generated")
+        for sample in samples.prefix(show) {
+            print("\n— \(sample["text"]?.stringValue ?? "")")
+        }
+        if let out {
+            let lines = samples.map(\.jsonText).joined(separator: "\n") + "\n"
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: out))
+            print("\nwrote \(samples.count) samples to \(out)")
+        }
+    }
+
+    private func wait(for jobID: String, client: HTTPClient) throws -> JSONValue {
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while ContinuousClock.now < deadline {
+            let job = try request(client, "GET", "/api/result/\(jobID)", body: nil)
+            let status = job["status"]?.stringValue ?? "?"
+            ProgressBar.draw(percent: job["progress"]?.intValue ?? 0, status: status)
+            if ["completed", "error", "cancelled"].contains(status) { return job }
+            usleep(200_000)
+        }
+        throw ValidationError("the job did not finish within \(timeout) s")
+    }
+
+    private func request(_ client: HTTPClient, _ method: String, _ path: String, body: JSONValue?) throws -> JSONValue {
+        let response = try client.send(
+            method: method, url: url + path, headers: [("Content-Type", "application/json")],
+            body: body.map { Array($0.jsonText.utf8) })
+        let value = try JSONValue(parsing: response.body)
+        guard response.status == 200 else { throw ValidationError("HTTP \(response.status): \(value.jsonText)") }
+        return value
+    }
+}
+
+/// A one-line progress bar redrawn in place.
+enum ProgressBar {
+    static func draw(percent: Int, status: String) {
+        let width = 40
+        let filled = max(0, min(width, percent * width / 100))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        print("\r\(bar) \(percent)% \(status)    ", terminator: "")
+        fflush(nil)  // all streams: Swift 6 cannot name the global stdout safely
+    }
+}

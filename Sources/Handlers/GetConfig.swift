@@ -1,0 +1,35 @@
+import Shared
+/// `GET /api/config`: features, templates, controls and limits a client can use.
+struct GetConfig: Handler {
+    static let tones = ["frustrated", "polite", "urgent", "professional", "casual", "formal", "friendly", "concerned",
+                        "enthusiastic", "neutral"]
+
+    func handle(_ request: Request, context: HandlerContext) throws -> Response {
+        let descriptions = JSONObject(
+            PromptTemplate.sentimentDescriptions.sorted { $0.key < $1.key }.map { (key: String($0.key), value: .string($0.value)) })
+        return .json([
+            "features": [
+                "generation": true, "enhanced_generation": false, "augmentation": false, "quality_filtering": false,
+                "job_cancellation": true, "job_listing": true,
+            ],
+            "templates": [
+                "available": .array(SampleKind.allCases.map { .string($0.rawValue) }),
+                "default": .string(SampleKind.supportRequest.rawValue),
+                "versions": .array(PromptTemplate.builtInVersions.map(JSONValue.string)),
+            ],
+            "sentiment_intensity": ["scale": "1-5", "descriptions": .object(descriptions)],
+            "tone_options": .array(Self.tones.map(JSONValue.string)),
+            "augmentation_strategies": ["CDA", "ADA", "CADA"],
+            "quality_filtering": [
+                "default_min_score": 0.6,
+                "metrics": ["length", "grammar", "lexical_diversity", "relevance", "uniqueness", "coherence"],
+                "deduplication": ["exact": true, "near_duplicate": true, "jaccard_threshold": 0.85],
+            ],
+            "limits": [
+                "max_samples": .int(context.settings.maxSamplesPerRequest), "min_samples": 1, "max_tokens": 4096,
+                "max_body_bytes": .int(context.settings.maxBodyBytes),
+            ],
+            "provider": ["name": .string(context.settings.provider), "model": .string(context.settings.model)],
+        ])
+    }
+}

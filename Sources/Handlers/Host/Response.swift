@@ -1,0 +1,38 @@
+import Shared
+/// What a handler answers: a status, headers and a body.
+struct Response: Sendable {
+    var status: Int
+    var headers: [(String, String)]
+    var body: [UInt8]
+
+    /// A JSON response; every body of the API goes through here.
+    static func json(_ value: JSONValue, status: Int = 200, headers: [(String, String)] = []) -> Response {
+        Response(
+            status: status, headers: [("Content-Type", "application/json")] + headers, body: Array(value.jsonText.utf8))
+    }
+
+    /// The CGI/FastCGI header block: `Status:` first, then the headers, then a blank line.
+    var headerBlock: String {
+        var text = "Status: \(status) \(Self.reason(status))\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
+        text += "Content-Length: \(body.count)\r\n\r\n"
+        return text
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 201: return "Created"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 413: return "Payload Too Large"
+        case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
+        case 503: return "Service Unavailable"
+        default: return status < 400 ? "OK" : "Internal Server Error"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Shared
+/// The API: every method, path and handler, in one table.
+enum Routes {
+    static let all: [Router.Route] = [
+        .init("GET", "/", GetRoot()),
+        .init("GET", "/health", GetLiveness()),
+        .init("GET", "/api/health", GetHealth()),
+        .init("POST", "/api/generate", PostGenerate()),
+        .init("GET", "/api/result/{job_id}", GetResult()),
+        .init("DELETE", "/api/job/{job_id}", DeleteJob()),
+        .init("POST", "/api/validate", PostValidate()),
+        .init("POST", "/api/test-llm", PostTestLLM()),
+        .init("GET", "/api/config", GetConfig()),
+        .init("GET", "/api/jobs", ListJobs()),
+        .init("GET", "/api/jobs/{job_id}/samples", ListJobSamples()),
+    ]
+
+    static let router = Router(routes: all)
+}

@@ -1,0 +1,24 @@
+import Shared
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Set by SIGTERM or SIGINT: the consumer finishes its current sample, releases its leases and exits.
+let stopRequested = Atomic<Bool>(false)
+
+enum StopSignal {
+    /// Installs the handlers. No `SA_RESTART`, so a SIGTERM also interrupts the wait for notifications.
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in stopRequested.store(true, ordering: .relaxed) }
+        action.sa_flags = 0
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGINT, &action, nil)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    static var isRequested: Bool { stopRequested.load(ordering: .relaxed) }
+}

@@ -1,0 +1,67 @@
+/// The built-in prompt of one kind and version: a system message and a user message with the controls.
+///
+/// Versioned user templates come with the templates feature; these are the `v1` defaults.
+public struct PromptTemplate: Sendable {
+    public var kind: SampleKind
+    public var version: String
+
+    public static let builtInVersions = ["v1"]
+
+    public static let sentimentDescriptions: [Int: String] = [
+        1: "Very Negative - Highly dissatisfied, angry, or frustrated",
+        2: "Negative - Dissatisfied or disappointed",
+        3: "Neutral - Balanced or indifferent",
+        4: "Positive - Satisfied or pleased",
+        5: "Very Positive - Extremely satisfied, delighted, or enthusiastic",
+    ]
+
+    /// The template for `kind` at `version`, or nil when that version does not exist.
+    public init?(kind: SampleKind, version: String) {
+        guard Self.builtInVersions.contains(version) else { return nil }
+        self.kind = kind
+        self.version = version
+    }
+
+    /// The messages for one sample; `index` varies the requested angle so diversity does not rest on
+    /// temperature alone.
+    public func messages(for request: GenerationRequest, index: Int) -> [ChatMessage] {
+        let system = "You write realistic \(kind.noun)s about products, as real customers write them. "
+            + "Answer with the text only: no title, no quotes, no preamble."
+        var user = "Write one \(kind.noun) about \"\(request.product)\". Length: 50 to 200 words."
+        if let sentiment = request.sentimentIntensity, let description = Self.sentimentDescriptions[sentiment] {
+            user += "\nSentiment: \(sentiment)/5 (\(description))."
+        }
+        if let tone = request.tone { user += "\nTone: \(tone)." }
+        let angles = kind.angles
+        user += "\nFocus on: \(angles[index % angles.count])."
+        return [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
+    }
+}
+
+extension SampleKind {
+    var noun: String {
+        switch self {
+        case .supportRequest: return "customer support request"
+        case .productReview: return "product review"
+        case .featureRequest: return "feature request"
+        case .chatbotReply: return "customer-service chatbot reply"
+        }
+    }
+
+    var angles: [String] {
+        switch self {
+        case .supportRequest:
+            return ["a setup problem", "a billing question", "a defect after some weeks of use", "a delivery issue",
+                    "an app or connectivity problem", "a warranty or return question"]
+        case .productReview:
+            return ["everyday use", "value for money", "build quality", "comparison with a previous product",
+                    "the first week of use", "a specific situation where it mattered"]
+        case .featureRequest:
+            return ["a missing setting", "an integration", "accessibility", "a workflow that takes too long",
+                    "sharing or collaboration", "power users' needs"]
+        case .chatbotReply:
+            return ["troubleshooting steps", "an order status", "a refund policy", "a product recommendation",
+                    "an account question", "escalation to a human agent"]
+        }
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Integration tests: a throwaway stack on free ports, then swift test --filter IntegrationTests.
+# DATAFORGE_BIN_DIR: debug binaries (default: swift build --show-bin-path).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# free_port [TAKEN]: a port in 20000-29999 (below the ephemeral range) nobody listens on.
+free_port() {
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 10000))
+        [[ $p != "${1:-}" ]] || continue
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+    done
+    echo "test-integration: no free port found" >&2
+    return 1
+}
+
+export DATAFORGE_HOME=$PWD/.dataforge-test
+DATAFORGE_HTTP_PORT=$(free_port)
+DATAFORGE_PG_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
+DATAFORGE_BIN_DIR=${DATAFORGE_BIN_DIR:-$(swift build --show-bin-path)}
+export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
+export DATAFORGE_CONSUMERS=2 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
+# Hermetic: never call a real provider from the tests.
+export DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=20
+
+finish() {
+    local rc=$? f
+    if ((rc != 0)); then
+        for f in "$DATAFORGE_HOME"/log/*.log; do
+            [[ -f $f ]] || continue
+            echo "==== tail of $f"
+            tail -n 40 "$f"
+        done
+    fi
+    scripts/stack.sh down || true
+    exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Wipe the previous run (also stops whatever it left running).
+scripts/stack.sh clean >/dev/null
+scripts/stack.sh up
+eval "$(scripts/stack.sh env)"
+swift test -j "${JOBS:-2}" --filter IntegrationTests

@@ -350,7 +350,7 @@ cmd_restart_db() {
 cmd_env() {
     printf 'export %s=%q\n' DATAFORGE_DATABASE_URL "$DB_URL" DATAFORGE_HTTP_PORT "$HTTP_PORT" \
         DATAFORGE_BASE_URL "http://127.0.0.1:$HTTP_PORT" DATAFORGE_HOME "$HOME_DIR" \
-        DATAFORGE_BIN_DIR "$BIN_DIR"
+        DATAFORGE_BIN_DIR "$BIN_DIR" DATAFORGE_PG_PORT "$PG_PORT" DATAFORGE_CONSUMERS "$CONSUMERS"
 }
 
 # down, then delete DATAFORGE_HOME and the dirs kept outside it.

@@ -51,9 +51,10 @@ struct Request: Sendable {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+                let high = iterator[iterator.startIndex].hexDigitValue,
+                let low = iterator[iterator.startIndex + 1].hexDigitValue
             {
-                bytes.append(value)
+                bytes.append(high << 4 | low)
                 iterator = iterator.dropFirst(2)
             } else {
                 bytes.append(byte)
@@ -61,4 +62,5 @@ struct Request: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
 }

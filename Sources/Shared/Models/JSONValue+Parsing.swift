@@ -121,33 +121,46 @@ struct JSONParser {
         }
     }
 
+    /// Follows the JSON number grammar exactly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = position
-        var isInteger = true
-        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-        let digitsStart = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                position += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-            {
-                isInteger = false
-                position += 1
-            } else {
-                break
-            }
+        if peek(UInt8(ascii: "-")) { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid value") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, isDigit(bytes[position]) { throw error("leading zero in number") }
+        } else {
+            skipDigits()
         }
-        guard position > digitsStart else { throw error("invalid value") }
+        var isInteger = true
+        if peek(UInt8(ascii: ".")) {
+            isInteger = false
+            position += 1
+            guard try skipRequiredDigits() else { throw error("digit expected after '.'") }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            isInteger = false
+            position += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { position += 1 }
+            guard try skipRequiredDigits() else { throw error("digit expected in exponent") }
+        }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
-        // Leading zeros and bare dots are not JSON even though Double accepts them.
-        let leadsWithZero = bytes[digitsStart] == UInt8(ascii: "0") && position > digitsStart + 1
-            && bytes[digitsStart + 1] != UInt8(ascii: ".") && bytes[digitsStart + 1] | 0x20 != UInt8(ascii: "e")
-        guard !leadsWithZero, bytes[digitsStart] != UInt8(ascii: "."), bytes[position - 1] != UInt8(ascii: "."),
-            let value = Double(text), value.isFinite
-        else { throw error("invalid number") }
+        guard let value = Double(text), value.isFinite else { throw error("number out of range") }
         return .double(value)
+    }
+
+    private func peek(_ byte: UInt8) -> Bool { position < bytes.count && bytes[position] == byte }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func skipDigits() {
+        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+
+    private mutating func skipRequiredDigits() throws(JSONParseError) -> Bool {
+        let before = position
+        skipDigits()
+        return position > before
     }
 }

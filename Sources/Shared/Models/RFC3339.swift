@@ -11,7 +11,7 @@ import Foundation
 public enum RFC3339 {
     /// Formats with microseconds, e.g. `2026-11-28T04:48:11.123456Z`.
     public static func format(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = Int(micros - seconds * 1_000_000)
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
@@ -26,8 +26,10 @@ public enum RFC3339 {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19, let year = number(bytes, 0, 4), let month = number(bytes, 5, 2),
             let day = number(bytes, 8, 2), let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2),
-            let second = number(bytes, 17, 2), (1...12).contains(month), (1...31).contains(day), hour < 24,
-            minute < 60, second < 61
+            let second = number(bytes, 17, 2), bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), (1...12).contains(month),
+            (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var micros = 0
@@ -44,6 +46,14 @@ public enum RFC3339 {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
         return Date(timeIntervalSince1970: seconds + Double(micros) / 1_000_000)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     private static func zoneOffset(_ bytes: [UInt8], from index: Int) -> Int? {

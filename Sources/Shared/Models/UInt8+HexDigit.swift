@@ -1,0 +1,12 @@
+extension UInt8 {
+    /// The value of this ASCII byte as a hexadecimal digit, or nil; shared by JSON `\u` escapes and URL
+    /// percent-decoding.
+    public var hexDigitValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return self - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

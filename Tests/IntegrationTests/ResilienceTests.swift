@@ -1,0 +1,81 @@
+import Foundation
+import Shared
+import Testing
+
+/// Failures of real components while jobs and requests are in flight.
+@Suite(.serialized, .enabled(if: TestStack.isRunning))
+struct ResilienceTests {
+    let api = APIClient()
+
+    @Test func jobOfAConsumerKilledMidJobIsFinishedByAnotherWithoutDuplicates() throws {
+        let jobID = try api.submit(product: "Trailblazer Tent", count: 50)
+        let running = try api.poll(jobID) { ($0["progress"]?.intValue ?? 0) >= 10 }
+        #expect(running["status"] == "running")
+        let database = try TestStack.database()
+        let id = try #require(UUID(uuidString: jobID))
+        let consumer = try #require(try ConsumerStore(database).find(workingOn: id))
+        #expect(kill(pid_t(consumer.pid), SIGKILL) == 0)
+
+        let job = try api.waitUntilFinished(jobID, seconds: 60)
+        #expect(job["status"] == "completed")
+        let rows = try database.execute(
+            Statement(
+                "resumed samples",
+                "SELECT count(*) AS n, count(DISTINCT idx) AS indices, min(idx) AS low, max(idx) AS high, "
+                    + "count(DISTINCT text) AS texts FROM samples WHERE job_id = $1"), [id])
+        let row = try #require(rows.first)
+        #expect(try row.decode("n", as: Int.self) == 50)
+        #expect(try row.decode("indices", as: Int.self) == 50)
+        #expect(try row.decode("low", as: Int.self) == 0)
+        #expect(try row.decode("high", as: Int.self) == 49)
+        #expect(try row.decode("texts", as: Int.self) == 50)
+        #expect(job.json.samples.count == 50)
+        let attempts = try database.execute(
+            Statement("attempts", "SELECT attempt FROM job_history WHERE id = $1"), [id])
+        #expect(try attempts.first?.decode("attempt", as: Int.self) == 2)
+        // Bring the killed consumer back for the tests that follow.
+        #expect(try TestStack.stackScript("up") == 0)
+    }
+
+    @Test func databaseRestartGives503DuringAndRecoversAfter() throws {
+        let restart = Process()
+        restart.executableURL = URL(fileURLWithPath: "/bin/bash")
+        restart.arguments = [TestStack.repositoryRoot + "/scripts/stack.sh", "restart-db"]
+        restart.standardOutput = FileHandle.nullDevice
+        try restart.run()
+        var statuses: [Int: Int] = [:]
+        while restart.isRunning {
+            let response = try api.get("/api/jobs?limit=1")
+            statuses[response.status, default: 0] += 1
+            if response.status != 200 { #expect(response["detail"] != nil) }
+            usleep(5_000)
+        }
+        #expect(restart.terminationStatus == 0)
+        #expect(Set(statuses.keys).isSubset(of: [200, 503]), "statuses seen: \(statuses)")
+        // Every handler thread reconnects on its next request.
+        var recovered = 0
+        for _ in 0..<40 where try api.get("/api/jobs?limit=1").status == 200 { recovered += 1 }
+        #expect(recovered == 40)
+        // Consumers reconnect too: a new job completes.
+        let jobID = try api.submit(count: 2)
+        #expect(try api.waitUntilFinished(jobID, seconds: 30)["status"] == "completed")
+    }
+
+    @Test func migrationsAreAppliedOnceAndRerunSafely() throws {
+        let process = Process()
+        let binaries = TestStack.environment["DATAFORGE_BIN_DIR"] ?? ""
+        process.executableURL = URL(fileURLWithPath: binaries + "/dataforge")
+        process.arguments = ["migrate", "--sql-dir", TestStack.repositoryRoot + "/sql"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("up to date"))
+        let rows = try TestStack.database().execute(
+            Statement("migrations", "SELECT count(*) AS n, count(DISTINCT version) AS versions FROM schema_migrations"))
+        let row = try #require(rows.first)
+        #expect(try row.decode("n", as: Int.self) == row.decode("versions", as: Int.self))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Shared
+import Testing
+
+/// The stack `scripts/test-integration.sh` started: its URL, database and tools.
+enum TestStack {
+    static let environment = ProcessInfo.processInfo.environment
+    static var isRunning: Bool { environment["DATAFORGE_BASE_URL"] != nil }
+    static var baseURL: String { environment["DATAFORGE_BASE_URL"] ?? "" }
+    static var databaseURL: String { environment["DATAFORGE_DATABASE_URL"] ?? "" }
+
+    /// A fresh connection for checks the API does not expose.
+    static func database() throws -> Connection {
+        try Connection(conninfo: databaseURL, applicationName: "integration-tests")
+    }
+
+    /// Runs `scripts/stack.sh <command>` and waits for it.
+    static func stackScript(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [repositoryRoot + "/scripts/stack.sh", command]
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+}
+
+/// An HTTP exchange with the API through nginx.
+struct APIResponse {
+    var status: Int
+    var headers: [String: String]
+    var json: JSONValue
+
+    subscript(key: String) -> JSONValue? { json[key] }
+}
+
+/// A small client for the tests: JSON in, JSON out, one libcurl handle.
+final class APIClient {
+    private let http = HTTPClient()
+
+    func get(_ path: String) throws -> APIResponse { try send("GET", path) }
+
+    func delete(_ path: String) throws -> APIResponse { try send("DELETE", path) }
+
+    func post(_ path: String, _ body: JSONValue) throws -> APIResponse {
+        try send("POST", path, body: Array(body.jsonText.utf8))
+    }
+
+    func send(_ method: String, _ path: String, body: [UInt8]? = nil) throws -> APIResponse {
+        let response = try http.send(
+            method: method, url: TestStack.baseURL + path, headers: [("Content-Type", "application/json")], body: body)
+        let json = response.body.isEmpty ? JSONValue.null : try JSONValue(parsing: response.body)
+        return APIResponse(status: response.status, headers: response.headers, json: json)
+    }
+
+    /// Submits a generation job and returns its id.
+    func submit(product: String = "Wireless Earbuds", count: Int, template: String = "support_request") throws -> String {
+        let response = try post(
+            "/api/generate", ["product": .string(product), "count": .int(count), "template": .string(template)])
+        #expect(response.status == 200)
+        return try #require(response["job_id"]?.stringValue)
+    }
+
+    /// Polls the job until `done` holds or `seconds` pass; returns the last answer.
+    func poll(_ jobID: String, seconds: Double = 30, until done: (APIResponse) -> Bool) throws -> APIResponse {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = try get("/api/result/\(jobID)")
+        while !done(last) && Date() < deadline {
+            usleep(50_000)
+            last = try get("/api/result/\(jobID)")
+        }
+        return last
+    }
+
+    func waitUntilFinished(_ jobID: String, seconds: Double = 30) throws -> APIResponse {
+        try poll(jobID, seconds: seconds) { ["completed", "error", "cancelled"].contains($0["status"]?.stringValue ?? "") }
+    }
+}
+
+extension JSONValue {
+    var samples: [JSONValue] { self["result"]?["samples"]?.arrayValue ?? [] }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# API throughput against a running stack (bench/run.sh brings one up; it needs 0 stack consumers).
+#
+# Creates one completed job (POST /api/generate, count 5, one consumer started for it and stopped
+# again), then runs wrk -t2 -c32 on GET /health (no database: the nginx + FastCGI ceiling) and on
+# GET /api/result/{id} (two queries per request), each after a short unmeasured warm-up.
+# Settings: BENCH_WRK_SECONDS (default 15), BENCH_WRK_CONNECTIONS (default 32).
+# Progress goes to stderr; "RESULT name|key=value ..." lines go to stdout.
+# Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+DURATION=${BENCH_WRK_SECONDS:-15}
+CONNECTIONS=${BENCH_WRK_CONNECTIONS:-32}
+: "${DATAFORGE_BASE_URL:?run eval \"\$(scripts/stack.sh env)\" first}"
+: "${DATAFORGE_HOME:?run eval \"\$(scripts/stack.sh env)\" first}"
+BASE=$DATAFORGE_BASE_URL
+LOG=$DATAFORGE_HOME/log
+PIDS=$DATAFORGE_HOME/pids
+
+say() { echo "api: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+CONSUMER_PID=
+stop_consumer() {
+    [[ -n $CONSUMER_PID ]] || return 0
+    local i
+    kill -TERM "$CONSUMER_PID" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 "$CONSUMER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$CONSUMER_PID" 2>/dev/null || true
+    wait "$CONSUMER_PID" 2>/dev/null || true
+    rm -f "$PIDS/consumer-bench-api.pid"
+    CONSUMER_PID=
+}
+trap stop_consumer EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- one completed job, on an idle queue (the consumer would first work through older jobs)
+depth=$(curl -sS --max-time 10 "$BASE/api/health" | jq -r '.queue | "\(.available) \(.running)"') ||
+    die "GET /api/health failed"
+[[ $depth == "0 0" ]] || die "the queue is not idle (available, running: $depth)"
+bin=${DATAFORGE_BIN_DIR:?DATAFORGE_BIN_DIR is not set}/dataforge-consumer
+[[ -x $bin ]] || die "$bin not found"
+"$bin" >>"$LOG/consumer-bench-api.log" 2>&1 </dev/null &
+CONSUMER_PID=$!
+echo "$CONSUMER_PID" >"$PIDS/consumer-bench-api.pid"
+
+body=$(curl -sS --fail-with-body --max-time 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"product": "Wireless Earbuds", "count": 5}' "$BASE/api/generate") ||
+    die "POST /api/generate failed: $body"
+ID=$(jq -er '.job_id' <<<"$body") || die "no job_id in: $body"
+say "job $ID created, waiting for it to complete"
+status=
+for ((i = 0; i < 300; i++)); do
+    status=$(curl -sS --max-time 5 "$BASE/api/result/$ID" | jq -r '.status') || status=
+    case $status in
+        completed) break ;;
+        error | cancelled) die "job $ID ended as $status" ;;
+    esac
+    kill -0 "$CONSUMER_PID" 2>/dev/null || die "the consumer exited; read $LOG/consumer-bench-api.log"
+    sleep 0.1
+done
+[[ $status == completed ]] || die "job $ID is still '$status' after 30 s"
+samples=$(curl -sS --max-time 5 "$BASE/api/result/$ID" | jq '.result.total_samples')
+((samples == 5)) || die "job $ID completed with $samples samples, expected 5"
+stop_consumer
+
+# wrk_run NAME URL: warm-up, measured run; prints "RESULT NAME|rps=… p50_ms=… p99_ms=… errors=…"
+wrk_run() {
+    local name=$1 url=$2 out rps p50 p99 non2xx sockerr
+    wrk -t2 -c"$CONNECTIONS" -d2s "$url" >/dev/null
+    say "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency $url"
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+    printf '%s\n' "$out" >>"$LOG/wrk.log"
+    # latencies in ms, whatever unit wrk chose (us, ms, s)
+    to_ms='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000; return v + 0 }'
+    rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+    p50=$(awk "$to_ms"' $1 == "50%" && NF == 2 { printf "%.2f", ms($2) }' <<<"$out")
+    p99=$(awk "$to_ms"' $1 == "99%" && NF == 2 { printf "%.2f", ms($2) }' <<<"$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+    sockerr=$(awk -F'[ ,]+' '/Socket errors:/ { print $4 + $6 + $8 + $10 }' <<<"$out")
+    [[ -n $rps && -n $p99 ]] || { printf '%s\n' "$out" >&2; die "cannot parse wrk output"; }
+    say "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx ${non2xx:-0}, socket errors ${sockerr:-0}"
+    echo "RESULT $name|rps=$rps p50_ms=$p50 p99_ms=$p99 non2xx=${non2xx:-0} socket_errors=${sockerr:-0}"
+}
+
+wrk_run health "$BASE/health"
+wrk_run result "$BASE/api/result/$ID"

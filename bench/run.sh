@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# DataForge benchmarks: queue throughput and API throughput on a throwaway stack.
+# Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
+# Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15).
+# See bench/README.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+: "${DATAFORGE_BIN_DIR:?set DATAFORGE_BIN_DIR to the release binaries (make bench does)}"
+for tool in psql pgbench wrk jq curl; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool not found (run scripts/install-deps.sh)" >&2; exit 1; }
+done
+for bin in dataforge dataforge-fcgi dataforge-consumer; do
+    [[ -x $DATAFORGE_BIN_DIR/$bin ]] || { echo "bench: $DATAFORGE_BIN_DIR/$bin not found (swift build -c release)" >&2; exit 1; }
+done
+
+# free_port [TAKEN]: a port in 20000-29999 (below the ephemeral range) nobody listens on.
+free_port() {
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 10000))
+        [[ $p != "${1:-}" ]] || continue
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+    done
+    echo "bench: no free port found" >&2
+    return 1
+}
+
+export DATAFORGE_HOME=$PWD/.dataforge-bench
+DATAFORGE_HTTP_PORT=$(free_port)
+DATAFORGE_PG_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
+export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
+# The benchmarks start their own consumers; the offline provider answers at once.
+export DATAFORGE_CONSUMERS=0 DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=0
+export BENCH_JOBS=${BENCH_JOBS:-150000}
+
+finish() {
+    local rc=$? f
+    if ((rc != 0)); then
+        for f in "$DATAFORGE_HOME"/log/*.log; do
+            [[ -f $f ]] || continue
+            echo "==== tail of $f"
+            tail -n 5 "$f"
+        done
+    fi
+    # also stops the consumers the benchmarks left (their pid files are in the stack's pids dir)
+    scripts/stack.sh down >/dev/null || true
+    exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# cpu_busy SECONDS: percent of CPU time the whole machine spent busy (steal counts as busy).
+cpu_busy() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    sleep "$1"
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2]
+        printf "%.0f", (busy + idle > 0 ? 100 * busy / (busy + idle) : 0) }'
+}
+
+started_at=$SECONDS
+# Other work on the machine skews every figure: say so in the report.
+busy_before=$(cpu_busy 1)
+scripts/stack.sh clean >/dev/null
+scripts/stack.sh up >&2
+eval "$(scripts/stack.sh env)"
+
+# ---- measurements: every RESULT line goes into R[name.key]
+declare -A R=()
+collect() {
+    local line name kv
+    while IFS= read -r line; do
+        [[ $line == RESULT\ * ]] || continue
+        line=${line#RESULT }
+        name=${line%%|*}
+        for kv in ${line#*|}; do R[$name.${kv%%=*}]=${kv#*=}; done
+    done
+}
+
+QUEUE_RUNS=("commit" "pgbench 4" "consumers 1 1" "consumers 1 50" "consumers 2 50" "consumers 4 50")
+for run in "${QUEUE_RUNS[@]}"; do
+    # shellcheck disable=SC2086
+    out=$(bench/queue.sh $run)
+    collect <<<"$out"
+done
+out=$(bench/api.sh)
+collect <<<"$out"
+
+# ---- report
+group() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "n/a" }'; }
+meets() { awk "BEGIN { exit !($1) }" && echo "met" || echo "NOT met"; }
+
+ceiling=${R[pgbench clients=4 slots=50.rate]}
+pgver=$(psql -X -tA -d "$DATAFORGE_DATABASE_URL" -c "SHOW server_version" | cut -d' ' -f1)
+sync=$(psql -X -tA -d "$DATAFORGE_DATABASE_URL" -c "SHOW synchronous_commit")
+
+echo
+echo "DataForge benchmarks — $(nproc) CPUs, PostgreSQL $pgver (synchronous_commit=$sync), $(date -u +%Y-%m-%dT%H:%MZ)"
+if ((busy_before > 20)); then
+    echo "WARNING: the machine was ${busy_before}% busy before the run (other processes): figures are low and noisy"
+fi
+echo
+echo "Queue throughput: $(group "$BENCH_JOBS") no-op jobs inserted, then drained until SELECT count(*) FROM jobs = 0"
+printf '  %-34s %14s  %s\n' "pgbench ceiling (4 clients)" "$(group "$ceiling") jobs/s" \
+    "(claim CTE of 50 + DELETE, pure SQL)"
+printf '  %-34s %14s  %s\n' "commit latency (1 connection)" "${R[commit.ms]} ms" \
+    "(${R[commit.tps]} autocommitted heartbeat UPDATEs/s: each commit waits for a WAL flush)"
+best=0
+for run in "consumers=1 slots=1" "consumers=1 slots=50" "consumers=2 slots=50" "consumers=4 slots=50"; do
+    rate=${R[$run.rate]}
+    note="($(ratio "$rate" "$ceiling") of the pgbench ceiling)"
+    [[ ${R[$run.capped]} == 0 ]] || note+=" capped: $(group "${R[$run.jobs]}") jobs in ${R[$run.seconds]} s"
+    printf '  %-34s %14s  %s\n' "$run" "$(group "$rate") jobs/s" "$note"
+    [[ $run == *slots=50 ]] && ((rate > best)) && best=$rate
+done
+printf '  %-34s %14s  %s\n' "target (batched, slots=50)" "≥ 20,000 jobs/s" \
+    "best $(group "$best") jobs/s: $(meets "$best >= 20000")"
+echo
+echo "API throughput: wrk -t2 -c${BENCH_WRK_CONNECTIONS:-32} -d${BENCH_WRK_SECONDS:-15}s through nginx"
+printf '  %-34s %14s  %s\n' "GET /health (no database)" "$(group "${R[health.rps]}") req/s" \
+    "p50 ${R[health.p50_ms]} ms, p99 ${R[health.p99_ms]} ms"
+printf '  %-34s %14s  %s\n' "GET /api/result/{id} (5 samples)" "$(group "${R[result.rps]}") req/s" \
+    "p50 ${R[result.p50_ms]} ms, p99 ${R[result.p99_ms]} ms ($(ratio "${R[result.rps]}" "${R[health.rps]}") of /health)"
+for name in health result; do
+    errors=$((${R[$name.non2xx]} + ${R[$name.socket_errors]}))
+    ((errors == 0)) || echo "  warning: $name had ${R[$name.non2xx]} non-2xx responses and ${R[$name.socket_errors]} socket errors"
+done
+printf '  %-34s %14s  %s\n' "target (/api/result)" "≥ 8,000 req/s" \
+    "$(meets "${R[result.rps]} >= 8000") ; p99 < 10 ms: $(meets "${R[result.p99_ms]} < 10")"
+echo
+echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

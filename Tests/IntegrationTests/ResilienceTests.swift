@@ -34,15 +34,11 @@ struct ResilienceTests {
             Statement("attempts", "SELECT attempt FROM job_history WHERE id = $1"), [id])
         #expect(try attempts.first?.decode("attempt", as: Int.self) == 2)
         // Bring the killed consumer back for the tests that follow.
-        #expect(try TestStack.stackScript("up") == 0)
+        #expect(TestStack.stackScript("up") == 0)
     }
 
     @Test func databaseRestartGives503DuringAndRecoversAfter() throws {
-        let restart = Process()
-        restart.executableURL = URL(fileURLWithPath: "/bin/bash")
-        restart.arguments = [TestStack.repositoryRoot + "/scripts/stack.sh", "restart-db"]
-        restart.standardOutput = FileHandle.nullDevice
-        try restart.run()
+        let restart = ChildProcess(TestStack.repositoryRoot + "/scripts/stack.sh", ["restart-db"])
         var statuses: [Int: Int] = [:]
         while restart.isRunning {
             let response = try api.get("/api/jobs?limit=1")
@@ -50,7 +46,7 @@ struct ResilienceTests {
             if response.status != 200 { #expect(response["detail"] != nil) }
             usleep(5_000)
         }
-        #expect(restart.terminationStatus == 0)
+        #expect(restart.wait() == 0)
         #expect(Set(statuses.keys).isSubset(of: [200, 503]), "statuses seen: \(statuses)")
         // Every handler thread reconnects on its next request.
         var recovered = 0
@@ -62,16 +58,12 @@ struct ResilienceTests {
     }
 
     @Test func migrationsAreAppliedOnceAndRerunSafely() throws {
-        let process = Process()
         let binaries = TestStack.environment["DATAFORGE_BIN_DIR"] ?? ""
-        process.executableURL = URL(fileURLWithPath: binaries + "/dataforge")
-        process.arguments = ["migrate", "--sql-dir", TestStack.repositoryRoot + "/sql"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("migrate-\(UUID()).log").path
+        let migrate = ChildProcess(
+            binaries + "/dataforge", ["migrate", "--sql-dir", TestStack.repositoryRoot + "/sql"], outputFile: output)
+        #expect(migrate.wait() == 0)
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         #expect(text.contains("up to date"))
         let rows = try TestStack.database().execute(
             Statement("migrations", "SELECT count(*) AS n, count(DISTINCT version) AS versions FROM schema_migrations"))

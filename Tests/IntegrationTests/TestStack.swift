@@ -14,21 +14,51 @@ enum TestStack {
         try Connection(conninfo: databaseURL, applicationName: "integration-tests")
     }
 
-    /// Runs `scripts/stack.sh <command>` and waits for it.
-    static func stackScript(_ command: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repositoryRoot + "/scripts/stack.sh", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// Runs `scripts/stack.sh <command>` and waits for it; returns its exit status.
+    static func stackScript(_ command: String) -> Int32 {
+        ChildProcess(repositoryRoot + "/scripts/stack.sh", [command]).wait()
     }
 
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
+    }
+}
+
+/// A child process started with posix_spawn. Foundation's `Process` is not used: its exit detection
+/// missed the end of a script whose background children kept running.
+final class ChildProcess {
+    private let pid: pid_t
+    private var status: Int32?
+
+    /// Starts `path` with `arguments`, its output appended to `outputFile` when given.
+    init(_ path: String, _ arguments: [String], outputFile: String? = nil) {
+        var command = ([path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        if let outputFile { command += " >>'\(outputFile)' 2>&1" }
+        var pid = pid_t()
+        let words: [String] = ["/bin/bash", "-c", command]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let result = posix_spawn(&pid, "/bin/bash", nil, nil, argv, environ)
+        precondition(result == 0, "posix_spawn failed: \(result)")
+        self.pid = pid
+    }
+
+    var isRunning: Bool {
+        guard status == nil else { return false }
+        var raw: Int32 = 0
+        if waitpid(pid, &raw, WNOHANG) == pid { status = (raw >> 8) & 0xff }
+        return status == nil
+    }
+
+    /// Waits for the exit and returns the exit status.
+    func wait() -> Int32 {
+        if let status { return status }
+        var raw: Int32 = 0
+        waitpid(pid, &raw, 0)
+        status = (raw >> 8) & 0xff
+        return status ?? -1
     }
 }
 

@@ -8,13 +8,7 @@ import Glibc
 // dataforge-fcgi: serves the API over FastCGI on DATAFORGE_FCGI_SOCKET (or a socket inherited on fd 0 from
 // spawn-fcgi), or answers a single request as plain CGI when started without a socket.
 
-let settings: Settings
-do {
-    settings = try Settings(environment: currentEnvironment())
-} catch {
-    printError("dataforge-fcgi: invalid configuration: \(error)")
-    exit(78)
-}
+let settings = Settings.loadOrExit(program: "dataforge-fcgi")
 JSONLogHandler.bootstrap(level: settings.logLevel)
 let logger = Logger(label: "dataforge-fcgi")
 let dispatcher = RequestDispatcher(router: Routes.router, settings: settings, logger: logger)

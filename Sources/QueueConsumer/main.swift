@@ -7,13 +7,7 @@ import Glibc
 
 // dataforge-consumer: claims jobs from the PostgreSQL queue and runs their pipelines until SIGTERM.
 
-let settings: Settings
-do {
-    settings = try Settings(environment: currentEnvironment())
-} catch {
-    printError("dataforge-consumer: invalid configuration: \(error)")
-    exit(78)
-}
+let settings = Settings.loadOrExit(program: "dataforge-consumer")
 JSONLogHandler.bootstrap(level: settings.logLevel)
 StopSignal.install()
 

@@ -48,6 +48,7 @@ struct ResilienceTests {
         }
         #expect(restart.wait() == 0)
         #expect(Set(statuses.keys).isSubset(of: [200, 503]), "statuses seen: \(statuses)")
+        #expect(statuses[503, default: 0] > 0, "the restart was seen as 503s: \(statuses)")
         // Every handler thread reconnects on its next request.
         var recovered = 0
         for _ in 0..<40 where try api.get("/api/jobs?limit=1").status == 200 { recovered += 1 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Everything a DataForge process reads from its environment (`DATAFORGE_*` and the providers' variables).
 ///
 /// Every number has bounds; a value outside them is a `ConfigError` naming the variable, so a typo stops
@@ -92,5 +96,18 @@ private struct EnvironmentReader {
                 variable: name, message: "expected one of \(choices.joined(separator: ", ")), got '\(value)'")
         }
         return value
+    }
+}
+
+extension Settings {
+    /// Reads the settings of this process, or exits with status 78 (EX_CONFIG) and a message naming the
+    /// variable: bad configuration stops a process at start, never later.
+    public static func loadOrExit(program: String) -> Settings {
+        do {
+            return try Settings(environment: currentEnvironment())
+        } catch {
+            printError("\(program): invalid configuration: \(error)")
+            exit(78)
+        }
     }
 }

@@ -18,6 +18,13 @@ enum StopSignal {
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
         signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these signals blocked; a consumer that cannot be stopped
+        // cleanly would always lose its job to a lease expiry instead.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var isRequested: Bool { stopRequested.load(ordering: .relaxed) }

@@ -37,6 +37,33 @@ struct ResilienceTests {
         #expect(TestStack.stackScript("up") == 0)
     }
 
+    @Test func consumerStoppedWithSIGTERMReleasesItsJobWithoutSpendingAnAttempt() throws {
+        let jobID = try api.submit(product: "Harbor Kettle", count: 50)
+        _ = try api.poll(jobID) { ($0["progress"]?.intValue ?? 0) >= 10 }
+        let database = try TestStack.database()
+        let id = try #require(UUID(uuidString: jobID))
+        let consumer = try #require(try ConsumerStore(database).find(workingOn: id))
+        #expect(kill(pid_t(consumer.pid), SIGTERM) == 0)
+        var exited = false
+        for _ in 0..<100 where !exited {
+            usleep(50_000)
+            exited = kill(pid_t(consumer.pid), 0) != 0
+        }
+        #expect(exited, "the consumer exits after its current sample")
+
+        let job = try api.waitUntilFinished(jobID, seconds: 60)
+        #expect(job["status"] == "completed")
+        #expect(job.json.samples.count == 50)
+        // Released, not rescued: the interrupted run gave its attempt back.
+        let attempts = try database.execute(
+            Statement("attempts", "SELECT attempt FROM job_history WHERE id = $1"), [id])
+        #expect(try attempts.first?.decode("attempt", as: Int.self) == 1)
+        let stopped = try database.execute(
+            Statement("stopped", "SELECT stopped_at IS NOT NULL AS stopped FROM consumers WHERE id = $1"), [consumer.id])
+        #expect(try stopped.first?.decode("stopped", as: Bool.self) == true)
+        #expect(TestStack.stackScript("up") == 0)
+    }
+
     @Test func databaseRestartGives503DuringAndRecoversAfter() throws {
         let restart = ChildProcess(TestStack.repositoryRoot + "/scripts/stack.sh", ["restart-db"])
         var statuses: [Int: Int] = [:]

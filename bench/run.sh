@@ -105,10 +105,10 @@ if ((busy_before > 20)); then
 fi
 echo
 echo "Queue throughput: $(group "$BENCH_JOBS") no-op jobs inserted, then drained until SELECT count(*) FROM jobs = 0"
-printf '  %-34s %14s  %s\n' "pgbench ceiling (4 clients)" "$(group "$ceiling") jobs/s" \
-    "(claim CTE of 50 + DELETE, pure SQL)"
 printf '  %-34s %14s  %s\n' "commit latency (1 connection)" "${R[commit.ms]} ms" \
     "(${R[commit.tps]} autocommitted heartbeat UPDATEs/s: each commit waits for a WAL flush)"
+printf '  %-34s %14s  %s\n' "pgbench ceiling (4 clients)" "$(group "$ceiling") jobs/s" \
+    "(claim CTE of 50 + DELETE, pure SQL)"
 best=0
 for run in "consumers=1 slots=1" "consumers=1 slots=50" "consumers=2 slots=50" "consumers=4 slots=50"; do
     rate=${R[$run.rate]}

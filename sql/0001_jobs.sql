@@ -33,8 +33,10 @@ CREATE TABLE jobs (
     autovacuum_vacuum_cost_delay = 0
 );
 
--- Matches JobSQL.claimAvailable: without it, four consumers fell from ~25k to ~200 claims/s.
-CREATE INDEX jobs_available_idx ON jobs (queue, priority, run_at, id) WHERE state = 'available';
+-- Matches JobSQL.claimAvailable's ORDER BY, so a claim reads the first rows of the index instead of
+-- sorting every available job (measured: 441 ms per claim at 150k jobs without it, 0.3 ms with it).
+-- The queue is a filter on it: one priority order holds across the queues a consumer serves.
+CREATE INDEX jobs_available_idx ON jobs (priority, run_at, id) WHERE state = 'available';
 -- Matches JobSQL.rescueExpiredLeases.
 CREATE INDEX jobs_lease_idx ON jobs (lease_expires_at) WHERE state = 'running';
 CREATE INDEX jobs_created_idx ON jobs (created_at DESC, id DESC);

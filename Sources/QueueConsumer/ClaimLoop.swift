@@ -21,6 +21,8 @@ final class ClaimLoop {
     var logger: Logger
     /// Jobs claimed and not yet finished: all of them are heartbeated together.
     private var held: [UUID] = []
+    /// The job being run, recorded with the consumer's heartbeat.
+    private var current: UUID?
     private var lastHeartbeat = ContinuousClock.now
     private var lastMaintenance = ContinuousClock.now - .seconds(86_400)
     static let pollMilliseconds: Int32 = 1000
@@ -49,6 +51,7 @@ final class ClaimLoop {
             } catch {
                 logger.warning("database error, retrying", metadata: ["error": "\(error.debugDescription)"])
                 held.removeAll()
+                current = nil
                 sleepBriefly()
             }
         }
@@ -63,12 +66,13 @@ final class ClaimLoop {
                 outcomes.append((job.id, .postpone(delaySeconds: 0, reason: "consumer stopped")))
                 continue
             }
-            try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: job.id)
+            current = job.id
             if let outcome = try run(job) { outcomes.append((job.id, outcome)) }
         }
         try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
         for (id, outcome) in outcomes { logOutcome(id, outcome) }
         held.removeAll()
+        current = nil
     }
 
     private func run(_ job: ClaimedJob) throws(DatabaseError) -> JobOutcome? {
@@ -80,8 +84,8 @@ final class ClaimLoop {
         let context = JobContext(
             job: job, consumerID: consumerID, connection: connection, provider: provider, settings: settings,
             logger: jobLogger
-        ) { [unowned self] () throws(DatabaseError) in
-            try heartbeatIfDue(force: false)
+        ) { [unowned self] (force: Bool) throws(DatabaseError) in
+            try heartbeatIfDue(force: force)
         }
         return try pipeline.run(context: context)
     }
@@ -92,7 +96,7 @@ final class ClaimLoop {
     private func heartbeatIfDue(force: Bool) throws(DatabaseError) -> [UUID: Bool]? {
         guard force || ContinuousClock.now - lastHeartbeat >= .seconds(settings.heartbeatSeconds) else { return nil }
         lastHeartbeat = .now
-        try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: held.first)
+        try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: current)
         return try JobStore(connection).heartbeatIfOwned(
             held, owner: consumerID, leaseSeconds: Double(settings.leaseSeconds))
     }

@@ -15,15 +15,18 @@ final class JobContext {
     let provider: any Provider
     let settings: Settings
     var logger: Logger
-    /// Heartbeats every held lease when due; returns the jobs still owned with their cancel flags, or nil
-    /// when no heartbeat was due.
-    private let heartbeatIfDue: () throws(DatabaseError) -> [UUID: Bool]?
+    /// Heartbeats every held lease when due (or when forced); returns the jobs still owned with their cancel
+    /// flags, or nil when no heartbeat was due.
+    private let heartbeat: (_ force: Bool) throws(DatabaseError) -> [UUID: Bool]?
     private var cancelRequested: Bool
     private var leaseLost = false
+    /// Whether the consumer's row names this job yet: done at the first checkpoint, so instant jobs
+    /// (no checkpoint) cost no extra statement.
+    private var announced = false
 
     init(
         job: ClaimedJob, consumerID: String, connection: Connection, provider: any Provider, settings: Settings,
-        logger: Logger, heartbeatIfDue: @escaping () throws(DatabaseError) -> [UUID: Bool]?
+        logger: Logger, heartbeat: @escaping (_ force: Bool) throws(DatabaseError) -> [UUID: Bool]?
     ) {
         self.job = job
         self.consumerID = consumerID
@@ -31,7 +34,7 @@ final class JobContext {
         self.provider = provider
         self.settings = settings
         self.logger = logger
-        self.heartbeatIfDue = heartbeatIfDue
+        self.heartbeat = heartbeat
         self.cancelRequested = job.cancelRequested
     }
 
@@ -41,7 +44,8 @@ final class JobContext {
 
     /// Checked between samples: whether to go on, stop for a cancel or a shutdown, or drop a lost job.
     func checkpoint() throws(DatabaseError) -> Checkpoint {
-        if let owned = try heartbeatIfDue() { note(owned[job.id]) }
+        if let owned = try heartbeat(!announced) { note(owned[job.id]) }
+        announced = true
         if leaseLost { return .leaseLost }
         if cancelRequested { return .cancelRequested }
         if StopSignal.isRequested { return .stopping }

@@ -196,6 +196,7 @@ import Testing
         (.string("\u{01}\u{08}\u{0C}\u{1F}"), #""\u0001\u0008\u000c\u001f""#),
         (.string("café 😀"), "\"café 😀\""),
         (.string("a/b"), #""a/b""#),
+        (.string("x\u{2028}y\u{2029}z"), #""x\u2028y\u2029z""#),
         (JSONValue.object(["k\"ey": "v"]), #"{"k\"ey":"v"}"#),
     ])
     func writingEscapesQuotesBackslashesAndControlCharacters(value: JSONValue, expected: String) {

@@ -8,7 +8,7 @@ struct Response: Sendable {
     /// A JSON response; every body of the API goes through here.
     static func json(_ value: JSONValue, status: Int = 200, headers: [(String, String)] = []) -> Response {
         Response(
-            status: status, headers: [("Content-Type", "application/json")] + headers, body: Array(value.jsonText.utf8))
+            status: status, headers: [("Content-Type", "application/json")] + headers, body: value.jsonBytes)
     }
 
     /// The CGI/FastCGI header block: `Status:` first, then the headers, then a blank line.

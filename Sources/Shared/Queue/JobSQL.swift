@@ -54,7 +54,7 @@ enum JobSQL {
 
     /// Claims up to $2 available jobs of queues $1 for consumer $3, highest priority then oldest first,
     /// leasing them for $4 seconds. SKIP LOCKED lets consumers claim side by side without waiting on each
-    /// other; relies on the partial index jobs_available_idx.
+    /// other; relies on the partial index jobs_available_idx, whose order is this ORDER BY.
     static let claimAvailable = Statement(
         "JobSQL.claimAvailable",
         """

@@ -14,17 +14,7 @@ for bin in dataforge dataforge-fcgi dataforge-consumer; do
     [[ -x $DATAFORGE_BIN_DIR/$bin ]] || { echo "bench: $DATAFORGE_BIN_DIR/$bin not found (swift build -c release)" >&2; exit 1; }
 done
 
-# free_port [TAKEN]: a port in 20000-29999 (below the ephemeral range) nobody listens on.
-free_port() {
-    local p i
-    for ((i = 0; i < 200; i++)); do
-        p=$((20000 + RANDOM % 10000))
-        [[ $p != "${1:-}" ]] || continue
-        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
-    done
-    echo "bench: no free port found" >&2
-    return 1
-}
+source scripts/free-port.sh
 
 export DATAFORGE_HOME=$PWD/.dataforge-bench
 DATAFORGE_HTTP_PORT=$(free_port)

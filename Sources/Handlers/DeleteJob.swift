@@ -1,4 +1,5 @@
 import Shared
+
 /// `DELETE /api/job/{job_id}`: cancels a queued job at once and asks a running one to stop between samples.
 struct DeleteJob: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {

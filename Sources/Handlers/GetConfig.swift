@@ -1,4 +1,5 @@
 import Shared
+
 /// `GET /api/config`: features, templates, controls and limits a client can use.
 struct GetConfig: Handler {
     static let tones = ["frustrated", "polite", "urgent", "professional", "casual", "formal", "friendly", "concerned",

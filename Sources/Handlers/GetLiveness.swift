@@ -1,4 +1,5 @@
 import Shared
+
 /// `GET /health`: the process answers; touches nothing else.
 struct GetLiveness: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {

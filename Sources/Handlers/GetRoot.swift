@@ -1,4 +1,5 @@
 import Shared
+
 /// `GET /`: what this service is and where its health and docs are.
 struct GetRoot: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {

@@ -1,4 +1,5 @@
 import Shared
+
 /// `GET /api/jobs/{job_id}/samples?kept=&limit=&offset=`: a job's samples with their scores and decisions,
 /// kept and filtered alike, as they are stored (also while the job runs).
 struct ListJobSamples: Handler {

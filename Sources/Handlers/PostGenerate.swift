@@ -1,4 +1,5 @@
 import Shared
+
 /// `POST /api/generate`: validates, stores the job with its audit entry, and returns it at once (`pending`).
 struct PostGenerate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {

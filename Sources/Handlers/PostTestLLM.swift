@@ -1,4 +1,5 @@
 import Shared
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

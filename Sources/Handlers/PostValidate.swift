@@ -1,4 +1,5 @@
 import Shared
+
 /// `POST /api/validate`: the checks and estimates of a generation request, without creating a job.
 ///
 /// Schema errors are a 422 as for generate; semantic problems (an unknown template version) make

@@ -70,7 +70,7 @@ final class ClaimLoop {
             if let outcome = try run(job) { outcomes.append((job.id, outcome)) }
         }
         try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
-        for (id, outcome) in outcomes { logOutcome(id, outcome) }
+        logOutcomes(outcomes)
         held.removeAll()
         current = nil
     }
@@ -118,16 +118,20 @@ final class ClaimLoop {
         try? ConsumerStore(connection).markStopped(id: consumerID)
     }
 
-    private func logOutcome(_ id: UUID, _ outcome: JobOutcome) {
-        let name: String
-        switch outcome {
-        case .completed: name = "completed"
-        case .retry: name = "retry"
-        case .postpone: name = "postponed"
-        case .cancelled: name = "cancelled"
-        case .failed: name = "failed"
+    /// One line per job at debug, and one per batch at info (naming the job when there is only one), so a
+    /// batch of thousands of tiny jobs does not spend its time logging.
+    private func logOutcomes(_ outcomes: [(UUID, JobOutcome)]) {
+        var counts: [String: Int] = [:]
+        for (id, outcome) in outcomes {
+            counts[outcome.name, default: 0] += 1
+            logger.debug("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
         }
-        logger.info("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(name)])
+        guard let (id, outcome) = outcomes.first else { return }
+        if outcomes.count == 1 {
+            logger.info("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
+        } else {
+            logger.info("batch finished", metadata: counts.mapValues { .stringConvertible($0) })
+        }
     }
 
     private func sleepBriefly() {

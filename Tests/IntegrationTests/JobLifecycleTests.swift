@@ -32,6 +32,18 @@ struct JobLifecycleTests {
         #expect(job["result"]?["metadata"]?["llm_calls"] == 12)
     }
 
+    @Test func finishedResultsAreServedFromNginxCacheAndUnfinishedOnesNever() throws {
+        let jobID = try api.submit(count: 20)
+        let early = try api.get("/api/result/\(jobID)")
+        #expect(early["status"] != "completed")
+        #expect(early.headers["x-cache"] != "HIT")
+        let finished = try api.waitUntilFinished(jobID)
+        #expect(finished["status"] == "completed")
+        let again = try api.get("/api/result/\(jobID)")
+        #expect(again.headers["x-cache"] == "HIT")
+        #expect(again.json == finished.json)
+    }
+
     @Test func everySampleAndCallIsStoredAndTheJobMovesToHistory() throws {
         let jobID = try api.submit(count: 4)
         _ = try api.waitUntilFinished(jobID)

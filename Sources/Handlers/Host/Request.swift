@@ -1,4 +1,5 @@
 import Shared
+
 /// One HTTP request as nginx passed it over FastCGI (or a CGI server in the environment).
 struct Request: Sendable {
     var method: String

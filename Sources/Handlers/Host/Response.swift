@@ -1,4 +1,5 @@
 import Shared
+
 /// What a handler answers: a status, headers and a body.
 struct Response: Sendable {
     var status: Int

@@ -1,4 +1,5 @@
 import Shared
+
 /// The API: every method, path and handler, in one table.
 enum Routes {
     static let all: [Router.Route] = [

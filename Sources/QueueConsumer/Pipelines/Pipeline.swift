@@ -1,4 +1,5 @@
 import Shared
+
 /// Runs one kind of job to its outcome; nil when the lease was lost and nothing more may be written.
 ///
 /// Implementations persist as they go (each sample as it is produced) and check `context.checkpoint()`

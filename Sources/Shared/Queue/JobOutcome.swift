@@ -11,3 +11,16 @@ public enum JobOutcome: Sendable, Equatable {
     /// Will not succeed on a retry.
     case failed(reason: String, result: JSONValue)
 }
+
+extension JobOutcome {
+    /// A short name for logs and metrics.
+    public var name: String {
+        switch self {
+        case .completed: return "completed"
+        case .retry: return "retry"
+        case .postpone: return "postponed"
+        case .cancelled: return "cancelled"
+        case .failed: return "failed"
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Shared
+
 /// The result a finished generation job stores: totals over its samples and its provider calls.
 enum JobTotals {
     static func result(for context: JobContext) throws(DatabaseError) -> JSONValue {

@@ -1,4 +1,5 @@
 import Shared
+
 /// Requeues jobs whose consumer stopped heartbeating, or fails them once their attempts are spent.
 ///
 /// Runs on whichever consumer wins the interval's election (`MaintenanceRunStore`), so exactly one sweep

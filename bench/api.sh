@@ -3,7 +3,9 @@
 #
 # Creates one completed job (POST /api/generate, count 5, one consumer started for it and stopped
 # again), then runs wrk -t2 -c32 on GET /health (no database: the nginx + FastCGI ceiling) and on
-# GET /api/result/{id} (two queries per request), each after a short unmeasured warm-up.
+# GET /api/result/{id} (a finished job: served from nginx's cache after the first request), and on
+# GET /api/jobs/{id}/samples (the uncached handler path: two queries per request), each after a short
+# unmeasured warm-up.
 # Settings: BENCH_WRK_SECONDS (default 15), BENCH_WRK_CONNECTIONS (default 32).
 # Progress goes to stderr; "RESULT name|key=value ..." lines go to stdout.
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
@@ -87,3 +89,5 @@ wrk_run() {
 
 wrk_run health "$BASE/health"
 wrk_run result "$BASE/api/result/$ID"
+# The same five samples through the handlers and PostgreSQL on every request (never cached by nginx).
+wrk_run samples "$BASE/api/jobs/$ID/samples?limit=5"

@@ -115,7 +115,9 @@ printf '  %-34s %14s  %s\n' "GET /health (no database)" "$(group "${R[health.rps
     "p50 ${R[health.p50_ms]} ms, p99 ${R[health.p99_ms]} ms"
 printf '  %-34s %14s  %s\n' "GET /api/result/{id} (5 samples)" "$(group "${R[result.rps]}") req/s" \
     "p50 ${R[result.p50_ms]} ms, p99 ${R[result.p99_ms]} ms ($(ratio "${R[result.rps]}" "${R[health.rps]}") of /health)"
-for name in health result; do
+printf '  %-34s %14s  %s\n' "GET /api/jobs/{id}/samples (uncached)" "$(group "${R[samples.rps]}") req/s" \
+    "p50 ${R[samples.p50_ms]} ms, p99 ${R[samples.p99_ms]} ms ($(ratio "${R[samples.rps]}" "${R[health.rps]}") of /health)"
+for name in health result samples; do
     errors=$((${R[$name.non2xx]} + ${R[$name.socket_errors]}))
     ((errors == 0)) || echo "  warning: $name had ${R[$name.non2xx]} non-2xx responses and ${R[$name.socket_errors]} socket errors"
 done

@@ -39,7 +39,6 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_available_idx ON jobs (priority, run_at, id) WHERE state = 'available';
 -- Matches JobSQL.rescueExpiredLeases.
 CREATE INDEX jobs_lease_idx ON jobs (lease_expires_at) WHERE state = 'running';
-CREATE INDEX jobs_created_idx ON jobs (created_at DESC, id DESC);
 
 CREATE TABLE job_history (
     id            uuid        NOT NULL,
@@ -81,7 +80,9 @@ BEGIN
 END
 $$;
 
-CREATE TABLE job_events (
+-- Unlogged: events only feed live progress streams, and every queue transition writes two of them, so
+-- they skip the WAL. A crash empties the table; the durable record is jobs, job_history and audit_log.
+CREATE UNLOGGED TABLE job_events (
     id       bigserial   PRIMARY KEY,
     job_id   uuid        NOT NULL,
     at       timestamptz NOT NULL DEFAULT now(),

@@ -34,7 +34,7 @@ enum JobSQL {
         """)
 
     /// Lists jobs newest first, hot and finished, optionally of one status, after a keyset cursor
-    /// (created_at, id); uses jobs_created_idx and job_history_created_idx.
+    /// (created_at, id); uses job_history_created_idx (the hot table is small enough to sort).
     static let list = Statement(
         "JobSQL.list",
         """

@@ -117,3 +117,8 @@ final class APIClient {
 extension JSONValue {
     var samples: [JSONValue] { self["result"]?["samples"]?.arrayValue ?? [] }
 }
+
+/// Every suite that uses the stack nests here, so they run one at a time: some stop the pool, kill
+/// consumers or restart PostgreSQL, which the others must not see.
+@Suite(.serialized, .enabled(if: TestStack.isRunning))
+struct StackTests {}

@@ -14,7 +14,7 @@ for bin in dataforge dataforge-fcgi dataforge-consumer; do
     [[ -x $DATAFORGE_BIN_DIR/$bin ]] || { echo "bench: $DATAFORGE_BIN_DIR/$bin not found (swift build -c release)" >&2; exit 1; }
 done
 
-source scripts/free-port.sh
+source scripts/throwaway-stack.sh
 
 export DATAFORGE_HOME=$PWD/.dataforge-bench
 DATAFORGE_HTTP_PORT=$(free_port)
@@ -25,14 +25,8 @@ export DATAFORGE_CONSUMERS=0 DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENC
 export BENCH_JOBS=${BENCH_JOBS:-150000}
 
 finish() {
-    local rc=$? f
-    if ((rc != 0)); then
-        for f in "$DATAFORGE_HOME"/log/*.log; do
-            [[ -f $f ]] || continue
-            echo "==== tail of $f"
-            tail -n 5 "$f"
-        done
-    fi
+    local rc=$?
+    ((rc == 0)) || print_log_tails 5
     # also stops the consumers the benchmarks left (their pid files are in the stack's pids dir)
     scripts/stack.sh down >/dev/null || true
     exit "$rc"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-source scripts/free-port.sh
+source scripts/throwaway-stack.sh
 
 export DATAFORGE_HOME=$PWD/.dataforge-test
 DATAFORGE_HTTP_PORT=$(free_port)
@@ -16,14 +16,8 @@ export DATAFORGE_CONSUMERS=2 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INT
 export DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=20
 
 finish() {
-    local rc=$? f
-    if ((rc != 0)); then
-        for f in "$DATAFORGE_HOME"/log/*.log; do
-            [[ -f $f ]] || continue
-            echo "==== tail of $f"
-            tail -n 40 "$f"
-        done
-    fi
+    local rc=$?
+    ((rc == 0)) || print_log_tails 40
     scripts/stack.sh down || true
     exit "$rc"
 }

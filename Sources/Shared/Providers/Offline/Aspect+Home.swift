@@ -1,35 +1,111 @@
 extension Aspect {
     /// Aspects of physical products in general and of home appliances, plus their apps and updates.
-    static let homeAspects: [Aspect] = [build, design, noise, cleaning, app, updates]
+    static let homeAspects: [Aspect] = [build, design, care, comfort, contents, noise, cleaning, app, updates]
 
     static let build = Aspect(
-        "build quality", for: ProductFamily.physical,
+        "build quality", for: ProductFamily.physical, claims: true, recurs: false,
         faults: [
-            "a seam on the casing started to split after {tenure}",
-            "the plastic feels cheap and creaks when pressed",
-            "a small piece broke off after a minor drop",
+            "a seam started to split after {tenure}",
+            "the materials feel cheap and flimsy",
+            "a small piece broke off after a minor knock",
             "the finish scratches far too easily",
+            "a small crack appeared after {tenure}",
+            "one of the edges has started to peel",
         ],
         merits: [
-            "it feels solid and well made, with no creaks or rattles",
-            "it has survived several drops without a scratch",
+            "it feels solid and well made, with nothing loose or rattling",
+            "it has survived some rough handling without a scratch",
             "the materials feel premium for the price",
         ],
-        wishes: ["a tougher finish option", "replaceable parts, so a small breakage doesn't mean a new unit"])
+        wishes: [
+            "a tougher finish option", "replaceable parts, so a small breakage doesn't mean a new one",
+            "a lifetime warranty option",
+        ],
+        attempts: [
+            "contacting the shop I bought it from", "checking the warranty page", "calling your hotline",
+            "filling in the online claim form",
+        ],
+        fixes: [
+            "send us a photo of the damage so we can start a warranty replacement",
+            "reply with your order number and we'll arrange a replacement",
+            "bring it to the shop you bought it from, which can swap it on the spot",
+        ])
 
     static let design = Aspect(
         "design", for: ProductFamily.physical, core: false,
         faults: [
-            "the buttons sit exactly where they get pressed by accident",
             "it is bulkier than the photos suggest",
-            "the status light is bright enough to light up a bedroom at night",
+            "the colour looks noticeably different from the photos",
+            "it is heavier than the listing suggests",
         ],
         merits: [
             "the design is clean and understated",
-            "every button is exactly where you'd expect it",
+            "it looks even better in person than in the photos",
             "it is compact enough to take anywhere",
         ],
-        wishes: ["more colour options", "an option to switch off the status light completely"])
+        wishes: ["more colour options", "a lighter version for travel", "a matte finish option"])
+
+    static let care = Aspect(
+        "care", for: [.general], recurs: false,
+        faults: [
+            "it picks up marks that don't wipe off",
+            "the finish has started to wear off after {tenure}",
+            "it still has a strong chemical smell after {tenure}",
+            "it absorbs stains far too easily",
+        ],
+        merits: [
+            "it wipes clean in seconds",
+            "it still looks new after {tenure} of regular use",
+            "it shrugs off dirt and spills",
+        ],
+        wishes: ["a care kit in the box", "clear care instructions on the label", "a water-repellent coating"],
+        attempts: ["the cleaning method on the label", "mild soap and water", "airing it out for a few days"],
+        fixes: [
+            "clean it with a damp cloth and mild soap, then let it air-dry",
+            "keep it out of direct sunlight for long periods",
+            "store it somewhere dry and airy when you're not using it",
+        ])
+
+    static let comfort = Aspect(
+        "comfort", for: [.general],
+        faults: [
+            "it gets uncomfortable after about {#30-90} minutes of use",
+            "the edges dig in when it's used for long",
+            "it still feels stiff and awkward after {tenure}",
+            "it rubs in the same spot every time",
+        ],
+        merits: [
+            "it stays comfortable even after hours of use",
+            "it feels natural to use from day one",
+            "it is light and easy to handle",
+        ],
+        wishes: [
+            "a softer, padded version", "an adjustable version for different sizes", "a version in a softer material",
+        ],
+        attempts: ["adjusting it every way I could think of", "giving it a few weeks to break in"],
+        fixes: [
+            "adjust it following the fitting guide on our website",
+            "give it a couple of weeks of regular use, since the materials soften over time",
+            "try the next size up, which we can exchange free of charge",
+        ])
+
+    static let contents = Aspect(
+        "box contents", for: ProductFamily.physical, core: false, claims: true, recurs: false,
+        faults: [
+            "one of the parts was missing from the box",
+            "the included accessories are not the ones listed",
+            "the box contained the wrong colour",
+            "the instructions were missing from the box",
+        ],
+        merits: [
+            "everything listed was in the box, neatly organised",
+            "a few useful extras came in the box",
+        ],
+        attempts: ["checking every compartment of the box", "comparing it with the parts list"],
+        fixes: [
+            "send us a photo of the parts list with the missing item circled",
+            "tell us which part is missing and we'll post it today",
+        ])
 
     static let noise = Aspect(
         "noise level", for: [.appliance],
@@ -98,7 +174,7 @@ extension Aspect {
         ])
 
     static let updates = Aspect(
-        "updates", for: ProductFamily.hardware.union([.software]), core: false, recurs: false,
+        "update process", for: ProductFamily.hardware.union([.software]), core: false, recurs: false,
         faults: [
             "the latest update ({version}) broke something that used to work",
             "updates take over {#20-45} minutes and sometimes fail halfway",

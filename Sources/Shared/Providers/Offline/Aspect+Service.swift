@@ -1,6 +1,6 @@
 extension Aspect {
-    /// Aspects of buying and owning anything: delivery, setup, support, price, documentation, returns.
-    static let serviceAspects: [Aspect] = [delivery, setup, support, price, documentation, packaging, returns]
+    /// Aspects of buying and owning anything: delivery, setup, support, documentation, packaging, returns.
+    static let serviceAspects: [Aspect] = [delivery, setup, support, documentation, packaging, returns]
 
     static let delivery = Aspect(
         "delivery", for: ProductFamily.physical, core: false,
@@ -17,7 +17,7 @@ extension Aspect {
         ])
 
     static let setup = Aspect(
-        "setup", for: ProductFamily.all, core: false, recurs: false,
+        "setup", for: ProductFamily.hardware.union([.software]), core: false, recurs: false,
         faults: [
             "setup fails at the last step with a vague error",
             "setup took well over an hour instead of the promised {#5-10} minutes",
@@ -52,21 +52,8 @@ extension Aspect {
             "support went out of its way to sort out a small problem",
         ])
 
-    static let price = Aspect(
-        "price", for: ProductFamily.all, core: false,
-        faults: [
-            "the price dropped by {#10-30}% just weeks after purchase",
-            "at {price}, it costs far more than it is worth",
-            "essential accessories are sold separately, which adds up quickly",
-        ],
-        merits: [
-            "at {price}, it is excellent value",
-            "it costs less than its rivals and does more",
-            "it often goes on sale, which makes it an easy pick",
-        ])
-
     static let documentation = Aspect(
-        "documentation", for: ProductFamily.all, core: false, recurs: false,
+        "documentation", for: ProductFamily.hardware.union([.software]), core: false, recurs: false,
         faults: [
             "the documentation is thin and skips the one step that matters",
             "the manual reads like a rushed machine translation",
@@ -82,6 +69,7 @@ extension Aspect {
         fixes: [
             "take a look at the updated guide in our help centre",
             "use the search in our help centre, which covers the newest version",
+            "ask in the community forum, where our specialists answer within a day",
         ])
 
     static let packaging = Aspect(

@@ -11,7 +11,10 @@ extension Aspect {
             "sync silently fails and overwrites newer changes with old ones",
             "sync gets stuck at {#80-99}% and never finishes",
         ],
-        merits: ["sync is instant across every device", "changes appear everywhere within seconds"],
+        merits: [
+            "sync is instant across every device", "changes appear everywhere within seconds",
+            "offline edits merge cleanly once the connection is back",
+        ],
         wishes: ["a sync status indicator that shows what is still pending", "selective sync for large folders"],
         attempts: ["signing out and back in on both devices", "forcing a manual sync"],
         fixes: [
@@ -27,7 +30,10 @@ extension Aspect {
             "the invoice shows the wrong company details and can't be edited",
             "the plan renewed automatically even though auto-renewal was switched off",
         ],
-        merits: ["billing is transparent, with no surprise charges", "invoices are clear and easy to download"],
+        merits: [
+            "billing is transparent, with no surprise charges", "invoices are clear and easy to download",
+            "switching plans takes effect immediately and is prorated fairly",
+        ],
         wishes: ["annual billing with a discount", "invoices sent automatically to an accounts address"])
 
     static let login = Aspect(
@@ -40,6 +46,7 @@ extension Aspect {
         merits: [
             "single sign-on works flawlessly with the company account",
             "login is quick, and two-factor codes arrive instantly",
+            "trusted devices stay signed in without constant prompts",
         ],
         wishes: ["single sign-on with Google and Microsoft accounts", "a longer session timeout for trusted devices"],
         attempts: ["resetting my password", "a different browser", "clearing cookies"],
@@ -59,12 +66,14 @@ extension Aspect {
         merits: [
             "the integrations with Slack and Google Drive just work",
             "connecting the calendar took a single click",
+            "data flows into the spreadsheet export without any clean-up",
         ],
         wishes: ["a Zapier integration", "a public API for pulling data into other tools"],
         attempts: ["disconnecting and reconnecting the integration", "reauthorising the account"],
         fixes: [
             "disconnect the integration in Settings and connect it again",
             "check that the connected account still has the right permissions",
+            "remove any duplicate connections under Settings, then Integrations",
         ])
 
     static let notifications = Aspect(
@@ -77,12 +86,14 @@ extension Aspect {
         merits: [
             "notifications are timely and easy to fine-tune",
             "notifications only show up when they actually matter",
+            "the daily summary arrives right on time every morning",
         ],
         wishes: ["a do-not-disturb schedule for notifications", "a daily digest instead of separate notifications"],
         attempts: ["checking the notification settings", "turning notifications off and on"],
         fixes: [
             "check that battery optimisation isn't blocking notifications",
             "turn notifications off and on again in the app settings",
+            "check that do-not-disturb isn't scheduled during working hours",
         ])
 
     static let speed = Aspect(
@@ -95,6 +106,7 @@ extension Aspect {
         merits: [
             "even large reports load in a couple of seconds",
             "search is instant, even across years of data",
+            "the dashboard stays responsive with thousands of rows open",
         ],
         wishes: ["an offline mode for working on the go", "faster bulk editing for long lists"],
         attempts: ["a different browser", "clearing the cache", "trying from another computer"],
@@ -109,15 +121,18 @@ extension Aspect {
         faults: [
             "the reports leave out anything added in the last {#24-48} hours",
             "custom reports can't be saved, so they have to be rebuilt every time",
+            "totals in the summary report don't match the detailed view",
         ],
         merits: [
             "the reports are clear and easy to share with clients",
             "custom reports take minutes to build",
+            "scheduled reports land in the inbox every Monday without fail",
         ],
         wishes: ["scheduled reports sent by email every Monday", "a way to export reports straight to PDF"],
-        attempts: ["rebuilding the report from scratch", "changing the date range"],
+        attempts: ["rebuilding the report from scratch", "changing the date range", "exporting it instead"],
         fixes: [
             "refresh the report data from the menu in the top-right corner",
             "save the report as a template so you don't have to rebuild it",
+            "check that the report's time zone matches your account settings",
         ])
 }

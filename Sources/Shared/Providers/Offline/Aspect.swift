@@ -15,15 +15,17 @@ struct Aspect: Sendable {
     /// Noun phrases naming a capability to ask for; empty when the aspect is no feature topic.
     let wishes: [String]
     /// Gerund phrases a customer may already have tried: "reinstalling the app"; empty when the aspect is no
-    /// technical support topic (deliveries, prices, breakages are claims rather than troubleshooting).
+    /// support topic (a late delivery or a price reads oddly next to "it happens twice a day").
     let attempts: [String]
-    /// Imperative phrases an assistant may suggest, which also read as everyday tips: "sign out and sign back in".
+    /// Imperative phrases an assistant may suggest: "sign out and sign back in".
     let fixes: [String]
     /// Whether its faults come and go, so a customer can say how often they happen.
     let recurs: Bool
+    /// Whether its fixes are claims (a replacement, a refund) rather than advice that also reads as a tip.
+    let claims: Bool
 
     init(
-        _ name: String, for families: Set<ProductFamily>, core: Bool = true, recurs: Bool = true,
+        _ name: String, for families: Set<ProductFamily>, core: Bool = true, claims: Bool = false, recurs: Bool = true,
         faults: [String], merits: [String], wishes: [String] = [], attempts: [String] = [], fixes: [String] = []
     ) {
         self.name = name
@@ -35,11 +37,22 @@ struct Aspect: Sendable {
         self.attempts = attempts
         self.fixes = fixes
         self.recurs = recurs
+        self.claims = claims
     }
 
     /// Whether a customer would ask support to troubleshoot it.
     var isSupportTopic: Bool { !attempts.isEmpty && !fixes.isEmpty }
     var isFeatureTopic: Bool { !wishes.isEmpty }
+
+    /// Whether it can be the main topic of a text of `kind`; a reply with good news needs a feature to praise.
+    func suits(_ kind: SampleKind, _ band: SentimentBand) -> Bool {
+        switch kind {
+        case .supportRequest: isSupportTopic
+        case .featureRequest: isFeatureTopic
+        case .chatbotReply: band == .positive ? isFeatureTopic : isSupportTopic
+        case .productReview: true
+        }
+    }
 
     static let catalog: [Aspect] = gadgetAspects + homeAspects + serviceAspects + softwareAspects
 

@@ -1,12 +1,12 @@
 extension ProseContext {
     /// A fault of the focus aspect inside one of `frames`.
     mutating func fault(in frames: [String]) -> String {
-        say(oneOf: frames, clause: rng.pick(focus.faults))
+        say(oneOf: frames, clause: clause(from: focus.faults))
     }
 
     /// A merit of the focus aspect inside one of `frames`.
     mutating func merit(in frames: [String]) -> String {
-        say(oneOf: frames, clause: rng.pick(focus.merits))
+        say(oneOf: frames, clause: clause(from: focus.merits))
     }
 
     /// The customer's greeting line, if the tone and the seed call for one.
@@ -35,7 +35,7 @@ extension ProseContext {
 extension OfflineProse {
     /// Customer sentences only a sentiment of 1 would write.
     static let scathing = [
-        "Honestly, this is the worst purchase I've made in years.",
+        "{frankly}this is the worst purchase I've made in years.",
         "I've never been this disappointed with a product.",
         "I regret buying it, plain and simple.",
         "So far it has been a complete waste of money.",
@@ -45,8 +45,8 @@ extension OfflineProse {
 
     /// Customer sentences only a sentiment of 5 would write.
     static let glowing = [
-        "Honestly, it's the best money I've spent in ages.",
-        "I'd buy it again in a heartbeat.",
+        "{frankly}it's the best money I've spent in ages.",
+        "I love it and would buy it again in a heartbeat.",
         "It has quickly become one of my favourite things I own.",
         "I've already told everyone I know how much I love it.",
         "It's a genuinely brilliant piece of work.",

@@ -1,19 +1,18 @@
 extension OfflineProse {
     /// A customer asking for a capability: the ask, a use case, the benefit, and how much it matters to them.
     static func featureRequest(_ c: inout ProseContext) -> Draft {
-        c.nextAspect(where: \.isFeatureTopic)
         var draft = Draft()
         if c.rng.chance(0.6) { draft.header = c.greeting() }
         draft.opening =
             c.rng.chance(0.3)
-            ? [c.say(oneOf: directAsks)]
-            : [c.say(featureOpenings), c.say(oneOf: asks)]
+            ? [c.say(directAsks)]
+            : [c.say(featureOpenings), c.say(asks)]
         draft.body = [c.say(oneOf: useCases), c.say(oneOf: benefits)]
         draft.extras = [
             c.say(featureStakes), c.say(oneOf: precedents), c.say(oneOf: c.tone.customer.pleas),
             c.say(oneOf: useNotes),
         ]
-        if let extreme = c.extreme() { draft.extras.append(extreme) }
+        if let extreme = c.extreme() { draft.body.append(extreme) }
         c.nextAspect(where: \.isFeatureTopic)
         draft.extras.append(c.say(oneOf: secondAsks))
         draft.closing = [c.say(featureClosings)]
@@ -21,20 +20,36 @@ extension OfflineProse {
         return draft
     }
 
-    static let directAsks = [
-        "Feature request for the {product}: {wish}.",
-        "Could the {product} get {wish}?",
-        "Suggestion for the {product}: please add {wish}.",
-        "I'd like to request {wish} for the {product}.",
-        "Any chance of {wish} in the {product}?",
-    ]
+    static let directAsks = Graded(
+        negative: [
+            "The {product} badly needs {wish}, and its absence is frustrating.",
+            "Why does the {product} still not have {wish}? It's a poor oversight.",
+        ],
+        mixed: [
+            "Feature request for the {product}: {wish}.", "Could the {product} get {wish}?",
+            "Suggestion for the {product}: please add {wish}.", "I'd like to request {wish} for the {product}.",
+        ],
+        positive: [
+            "I love the {product}, so here's a feature request: {wish}.",
+            "A wish from a happy {product} user: {wish}.",
+            "The {product} is great, and {wish} would make it perfect.",
+        ])
 
-    static let asks = [
-        "I'd love to see {wish}.", "Could you please add {wish}?", "My request is simple: {wish}.",
-        "What I'm really missing is {wish}.", "It would make a big difference to have {wish}.",
-        "Please consider adding {wish}.", "Is there any chance of getting {wish}?",
-        "The one thing I'd ask for is {wish}.",
-    ]
+    static let asks = Graded(
+        negative: [
+            "What I need is {wish}.", "At the very least, add {wish}.", "Just add {wish}, please.",
+            "Is {wish} really too much to ask?", "The obvious fix is {wish}.",
+        ],
+        mixed: [
+            "Could you please add {wish}?", "My request is simple: {wish}.", "What I'm really missing is {wish}.",
+            "It would make a big difference to have {wish}.", "Is there any chance of getting {wish}?",
+            "Please consider adding {wish} to the {product}.",
+        ],
+        positive: [
+            "I'd love to see {wish} in the {product}.", "The one thing I'd ask for is {wish}.",
+            "It would be great to have {wish}.", "I'd really love {wish}.",
+            "The perfect finishing touch would be {wish}.", "My dream addition would be {wish}.",
+        ])
 
     static let useCases = [
         "My use case: I {routine}, and right now I have to {workaround}.",
@@ -76,10 +91,10 @@ extension OfflineProse {
 
     static let featureOpenings = Graded(
         negative: [
-            "I've been using the {product} for {span}, and one missing feature is driving me away.",
-            "I'm close to giving up on the {product} because of one gap.",
+            "I've been using the {product} for {span}, and one missing feature makes it frustrating to use.",
+            "I'm close to giving up on the {product}; one missing feature makes it useless for me.",
             "The {product} is missing something basic, and it's becoming a problem for me.",
-            "Honestly, the {product} feels unfinished without one feature.",
+            "Honestly, the {product} feels unfinished, and that's disappointing.",
             "I'm disappointed that the {product} still can't do something this simple.",
         ],
         mixed: [
@@ -95,6 +110,8 @@ extension OfflineProse {
             "Long-time fan of the {product} here, with a small wish.",
             "I'm really happy with my {product}, but there's one feature I keep missing.",
             "First, thanks for making the {product} so good.",
+            "The {product} is one of my favourite purchases, and I have a small idea for it.",
+            "I've recommended the {product} to {audience}, and there's one thing that would make it even better.",
         ])
 
     static let featureStakes = Graded(
@@ -113,6 +130,7 @@ extension OfflineProse {
             "Everything else about the {product} is excellent, which is why this stands out.",
             "The rest works so well that this is the only thing left on my list.",
             "It would make a great product even better.",
+            "I love how it works today, so this is really just the icing on the cake.",
         ])
 
     static let featureClosings = Graded(
@@ -121,7 +139,7 @@ extension OfflineProse {
             "Let me know if this is even on the roadmap.", "I'd appreciate a straight answer on this.",
         ],
         mixed: [
-            "Thanks for considering it.", "Is this on the roadmap?", "I can share more details if it helps.",
+            "Thanks for considering it for the {product}.", "Is this on the roadmap?", "I can share more details if it helps.",
             "Curious to hear whether this is planned.",
         ],
         positive: [

@@ -9,7 +9,7 @@ extension OfflineProse {
         draft.extras = [
             c.say(comparisons), c.say(priceNotes), c.say(oneOf: companyNotes), reviewObservation(&c, positive: c.band == .positive),
         ]
-        if let extreme = c.extreme() { draft.extras.append(extreme) }
+        if let extreme = c.extreme() { draft.body.append(extreme) }
         draft.closing = [c.say(verdicts)]
         if c.rng.chance(0.4) { draft.closing.append(c.say(oneOf: ratingLines)) }
         return draft
@@ -17,23 +17,23 @@ extension OfflineProse {
 
     /// Two observations whose polarity follows the score: 2 and 4 temper the main one with a nuance.
     static func reviewObservations(_ c: inout ProseContext) -> [String] {
-        switch c.sentiment {
-        case 1: [reviewObservation(&c, positive: false), reviewObservation(&c, positive: false)]
-        case 2: [reviewObservation(&c, positive: false), nuance(&c, frames: concessionFrames, positive: true)]
-        case 3: [reviewObservation(&c, positive: true), reviewObservation(&c, positive: false)]
-        case 4: [reviewObservation(&c, positive: true), nuance(&c, frames: gripeFrames, positive: false)]
-        default: [reviewObservation(&c, positive: true), reviewObservation(&c, positive: true)]
-        }
-    }
-
-    /// One observation about the next aspect.
-    static func reviewObservation(_ c: inout ProseContext, positive: Bool) -> String {
-        nuance(&c, frames: positive ? praiseFrames : criticismFrames, positive: positive)
-    }
-
-    static func nuance(_ c: inout ProseContext, frames: [String], positive: Bool) -> String {
+        let praise = c.sentiment >= 3
+        let main = praise ? c.merit(in: praiseFrames) : c.fault(in: criticismFrames)
         c.nextAspect()
-        return positive ? c.merit(in: frames) : c.fault(in: frames)
+        let nuance =
+            switch c.sentiment {
+            case 2: c.merit(in: concessionFrames)
+            case 3: c.fault(in: criticismFrames)
+            case 4: c.fault(in: gripeFrames)
+            default: praise ? c.merit(in: praiseFrames) : c.fault(in: criticismFrames)
+            }
+        return [main, nuance]
+    }
+
+    /// One more observation, on the next aspect.
+    static func reviewObservation(_ c: inout ProseContext, positive: Bool) -> String {
+        c.nextAspect()
+        return positive ? c.merit(in: praiseFrames) : c.fault(in: criticismFrames)
     }
 
     static let praiseFrames = [
@@ -99,59 +99,59 @@ extension OfflineProse {
         ])
 
     static let usageNotes = [
-        "I mostly use it {use}.", "I use it {freq}, usually {use}.", "For context, I'm {who} and use it {use}.",
-        "It gets used {freq}, mostly {use}.", "{person} uses it too, mainly {use}.",
+        "I mostly use the {product} {use}.", "I use it {freq}, usually {use}.", "For context, I'm {who} and use it {use}.",
+        "The {product} gets used {freq}, mostly {use}.", "{person} uses it too, mainly {use}.",
         "My routine is simple: I {routine}.", "I've used it {use} for {span}.",
     ]
 
     static let comparisons = Graded(
         negative: [
-            "Honestly, {old} did a better job.", "Compared to {old}, this feels like a step backwards.",
+            "{frankly}{old} did a better job.", "Compared to {old}, the {product} feels like a step backwards.",
             "I'm going back to {old}.", "Even {old} never gave me this much grief.",
         ],
         mixed: [
-            "Compared to {old}, it's a modest upgrade.", "It's better than {old} in some ways, worse in others.",
+            "Compared to {old}, the {product} is a modest upgrade.", "It's better than {old} in some ways, worse in others.",
             "Next to {old}, the difference is smaller than I expected.",
         ],
         positive: [
-            "Compared to {old}, it's a huge upgrade.", "It makes {old} feel ancient.",
+            "Compared to {old}, the {product} is a huge upgrade.", "It makes {old} feel ancient.",
             "I don't miss {old} one bit.", "Going from {old} to this was like night and day.",
         ])
 
     static let priceNotes = Graded(
         negative: [
-            "At {price}, it's hard to justify.", "For {price} I expected a lot more.",
+            "At {price}, the {product} is hard to justify.", "For {price} I expected a lot more.",
             "Paying {price} for this feels like a bad joke.",
         ],
         mixed: [
-            "At {price}, it's fair but not a bargain.", "I paid {price}, which feels about right.",
+            "At {price}, the {product} is fair but not a bargain.", "I paid {price}, which feels about right.",
             "For {price}, you get what you pay for.",
         ],
         positive: [
-            "At {price}, it's worth every penny.", "For {price}, I don't think you can do better.",
+            "At {price}, the {product} is worth every penny.", "For {price}, I don't think you can do better.",
             "I paid {price} and would happily pay more.",
         ])
 
     static let companyNotes = [
-        "I bought it {ago}, after reading a lot of reviews.", "It was a gift from {person}.",
-        "I ordered it {ago} and it arrived within {w:2-5} days.", "I picked it up on sale {ago}.",
-        "{person} recommended it to me.",
+        "I bought it after reading a lot of reviews.", "It was a gift from {person}.",
+        "It arrived within {w:2-5} days of ordering.", "I picked it up on sale.",
+        "{person} suggested it to me.",
     ]
 
     static let verdicts = Graded(
         negative: [
-            "Would not recommend.", "Save your money and look elsewhere.", "I'm returning it.",
+            "Would not recommend the {product}.", "Save your money and look elsewhere.", "I'm returning the {product}.",
             "Unless an update fixes this, I'd stay away.", "I can't recommend the {product} to anyone.",
         ],
         mixed: [
-            "It's okay, but I wouldn't rush to buy it.", "Worth it if you can find it on sale.",
+            "The {product} is okay, but I wouldn't rush to buy it.", "The {product} is worth it if you can find it on sale.",
             "Not bad, not amazing.", "I'll keep it for now, but I'm watching for something better.",
             "Decent overall, if you can live with the quirks.",
         ],
         positive: [
-            "Highly recommended.", "If you're on the fence, just get it.", "Would buy again without a second thought.",
-            "It has earned a permanent place in my routine.", "I'd recommend the {product} to anyone.",
+            "The {product} comes highly recommended.", "If you're on the fence, just get it.", "Would buy again without a second thought.",
+            "The {product} has earned a permanent place in my routine.", "I'd recommend the {product} to anyone.",
         ])
 
-    static let ratingLines = ["{stars} from me.", "Rating: {stars}.", "I'm giving it {stars}."]
+    static let ratingLines = ["{stars} from me.", "Rating: {stars}.", "I'm giving the {product} {stars}."]
 }

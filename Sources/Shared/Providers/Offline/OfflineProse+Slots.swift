@@ -6,11 +6,14 @@ extension ProseContext {
         case "aspect": return focus.name
         case "attempt": return draw("attempt:" + focus.name, from: focus.attempts, then: Fillers.attempts)
         case "fix": return draw("fix:" + focus.name, from: focus.fixes, then: Fillers.fixes)
-        case "wish": return draw("wish:" + focus.name, from: focus.wishes)
+        case "tip": return draw("tip", from: family.profile.tips)
+        case "wish": return wish()
         case "use": return draw("use", from: family.profile.uses)
+        case "yourUse": return Self.addressed(draw("use", from: family.profile.uses))
         case "routine": return draw("routine", from: family.profile.routines)
         case "old": return draw("old", from: family.profile.predecessors)
         case "device": return draw("device", from: family.profile.devices)
+        case "who": return draw("who", from: family.profile.roles)
         case "ago": return owned(for: ["{n} ago", "about {n} ago", "roughly {n} ago", "just over {n} ago"])
         case "span": return owned(for: ["{n}", "about {n}", "a little over {n}", "nearly {n}", "roughly {n}"])
         case "tenure": return owned(for: ["{n}"])
@@ -22,6 +25,17 @@ extension ProseContext {
             if let bank = Fillers.banks[String(slot)] { return draw(String(slot), from: bank) }
             return number(slot) ?? "{\(slot)}"
         }
+    }
+
+    /// A wish of the focus aspect; the main topic's first one is spread over the job like its clauses.
+    mutating func wish() -> String {
+        let bank = "wish:" + focus.name
+        guard decks[bank] == nil, isTopicFresh else { return draw(bank, from: focus.wishes) }
+        let first = clause(from: focus.wishes)
+        var rest = focus.wishes.filter { $0 != first }
+        rng.shuffle(&rest)
+        decks[bank] = rest
+        return first
     }
 
     /// How long the customer has had the product, in one of `forms`: the same duration throughout one text.
@@ -39,6 +53,12 @@ extension ProseContext {
         case 3, 4, 5: (rng.int(in: 2...11), "month")
         default: (rng.int(in: 1...2), "year")
         }
+    }
+
+    /// A customer's phrase turned to address them: "at my desk" becomes "at your desk".
+    static func addressed(_ phrase: String) -> String {
+        let swaps = ["my": "your", "I'm": "you're", "I": "you", "me": "you", "My": "Your"]
+        return phrase.split(separator: " ").map { swaps[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
     /// A price in the family's usual range, e.g. `$149`, `$89.99` or `$24 a month`.
@@ -79,7 +99,7 @@ enum Fillers {
             "a trip last weekend", "the move to a new flat", "my holiday", "the clocks changed",
         ],
         "freq": [
-            "several times a day", "every single day", "about {w:2-5} times a week", "almost every time",
+            "several times a day", "every single day", "about {w:2-5} times a week", "most days",
             "roughly every other day", "once or twice a day", "at least {w:3-6} times a day", "every few hours",
         ],
         "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -91,10 +111,6 @@ enum Fillers {
         "person": [
             "my partner", "my daughter", "my son", "a colleague", "my dad", "my flatmate", "my sister",
             "a friend from work", "my mum",
-        ],
-        "who": [
-            "a teacher", "a nurse on night shifts", "a student", "a freelance designer", "a parent of two",
-            "a software developer", "a small business owner", "a retiree", "a commuter", "a project manager",
         ],
         "name": [
             "Maria", "James", "Aisha", "Tom", "Priya", "Lukas", "Chen", "Sofia", "Daniel", "Fatima", "Oliver",
@@ -113,6 +129,10 @@ enum Fillers {
             "copy things over manually", "ask {person} to help", "work around it with a spreadsheet",
         ],
         "nth": ["second", "third", "fourth"],
+        "sorry": ["I'm really sorry", "I'm so sorry", "I'm sorry", "I'm truly sorry", "I'm very sorry"],
+        "sorryLower": ["I'm sorry", "I'm very sorry", "my apologies", "I'm truly sorry"],
+        "trouble": ["the trouble", "the hassle", "all the hassle", "the inconvenience", "everything you've been through"],
+        "frankly": ["Honestly, ", "Frankly, ", "To be honest, ", "", "Truly, "],
         "warranty": ["one-year", "two-year", "24-month", "12-month"],
         "soon": ["later this week", "in the next few days", "by the end of the month", "early next month"],
     ]

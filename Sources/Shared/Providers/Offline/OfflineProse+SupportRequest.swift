@@ -1,32 +1,34 @@
 extension OfflineProse {
     /// A customer asking for help with a problem: context, the problem, what they tried, and a request.
     static func supportRequest(_ c: inout ProseContext) -> Draft {
-        c.nextAspect(where: \.isSupportTopic)
         var draft = Draft()
         draft.header = c.greeting()
         draft.opening = [c.say(supportOpenings), c.fault(in: complaintFrames)]
-        let pattern = c.say(oneOf: c.focus.recurs ? occurrences : persistences)
-        draft.body = [pattern, c.say(oneOf: attemptReports), c.say(supportStakes)]
+        let pattern = c.say(oneOf: c.focus.claims ? discoveries : c.focus.recurs ? occurrences : persistences)
+        let tried = c.say(oneOf: c.focus.claims ? claimAttempts : attemptReports)
+        draft.body = [pattern, tried, c.say(supportStakes)]
         draft.extras = [
             c.say(oneOf: c.tone.customer.pleas), c.say(supportRemarks), c.say(oneOf: purchaseDetails(c.family)),
         ]
         if c.band != .positive {
-            c.nextAspect(where: \.isSupportTopic)
+            c.nextAspect()
             draft.extras.append(c.fault(in: furtherComplaintFrames))
         }
-        if let extreme = c.extreme() { draft.extras.append(extreme) }
+        if let extreme = c.extreme() { draft.body.append(extreme) }
         draft.closing = [c.say(supportAsks)]
         draft.signature = c.signature()
         return draft
     }
 
     static func purchaseDetails(_ family: ProductFamily) -> [String] {
-        let common = [
-            "I bought it from your online store, order {order}.", "The order number is {order}, in case you need it.",
-            "It's still under warranty, bought {ago}.",
-        ]
+        let bought = family == .software
+            ? ["Our account number is {order}, in case you need it.", "We're on the team plan with {#3-40} seats."]
+            : [
+                "I bought it from your online store, order {order}.",
+                "The order number is {order}, in case you need it.", "It's still under warranty, bought {ago}.",
+            ]
         return family.profile.devices.isEmpty
-            ? common : common + ["I'm using it with {device}.", "For reference, I'm on {device}."]
+            ? bought : bought + ["I'm using it with {device}.", "For reference, I'm on {device}."]
     }
 
     static let supportOpenings = Graded(
@@ -35,10 +37,10 @@ extension OfflineProse {
             "I'm writing because my {product} has been nothing but trouble since {start}.",
             "My {product} is not working properly and I'm honestly fed up.",
             "I've owned the {product} for {span} and it has been a constant headache.",
-            "I need help with my {product}, which has been letting me down since {start}.",
-            "This is about the {product} I ordered {ago}, and I'm not happy with it at all.",
-            "Something is seriously wrong with my {product}.",
-            "I'm reaching out about my {product} because I've run out of ideas.",
+            "I need help with my {product}, which has been a frustrating mess since {start}.",
+            "This is about the {product} I ordered {ago}, and I'm deeply disappointed.",
+            "Something is seriously wrong with my {product}, and it's getting worse.",
+            "I'm reaching out about my {product} because, frankly, it has been terrible.",
         ],
         mixed: [
             "I've been using the {product} for {span} and I've run into something I can't solve.",
@@ -60,7 +62,7 @@ extension OfflineProse {
         ])
 
     static let occurrences = [
-        "It happens {freq}, mostly {use}.",
+        "It happens {freq}, mostly when I use the {product} {use}.",
         "This happens {freq}, and it's worse {use}.",
         "I can reproduce it {freq}, especially {use}.",
         "It's not constant, but it happens {freq}.",
@@ -69,15 +71,27 @@ extension OfflineProse {
         "It's most noticeable {use}, where it happens {freq}.",
     ]
 
+    static let discoveries = [
+        "I noticed it on {weekday}.", "I have photos if you need them.", "I've kept all the packaging, just in case.",
+        "I only spotted it recently, when I finally had time to look properly.",
+        "I've been careful with it, so I really didn't expect this.",
+    ]
+
     static let persistences = [
         "It's been like this since {start}.", "I've been stuck on this for {w:2-4} days now.",
-        "This has held me up since {start}.", "It's the same every time I try, {use} or not.",
+        "This has held me up since {start}.", "I've tried again every day since {start}.",
         "Nothing has changed since {start}, no matter what I do.",
+    ]
+
+    static let claimAttempts = [
+        "I've already tried {attempt}, without getting anywhere.", "I tried {attempt} first, but heard nothing back.",
+        "Before writing, I tried {attempt} and {attempt}.", "{attempt} didn't get me anywhere.",
+        "I started with {attempt}, which went nowhere.",
     ]
 
     static let attemptReports = [
         "I've already tried {attempt} and {attempt}, but nothing changed.",
-        "So far I've tried {attempt}, which didn't help.",
+        "So far I've tried {attempt}, which didn't help the {product} at all.",
         "I tried {attempt} and then {attempt}, with no luck.",
         "Before writing in, I tried {attempt}, {attempt} and {attempt}.",
         "{attempt} made no difference at all.",
@@ -88,21 +102,21 @@ extension OfflineProse {
     static let supportStakes = Graded(
         negative: [
             "This makes the {product} basically useless {use}.",
-            "Honestly, for {price}, this is unacceptable.",
-            "I rely on it {use}, so this is a real problem for me.",
+            "{frankly}for {price}, this is unacceptable.",
+            "I rely on the {product} {use}, so this is a real problem for me.",
             "I've lost count of how many times this has ruined my day.",
             "At this point I don't trust the {product} at all.",
             "I expected a lot better for the money.",
         ],
         mixed: [
             "It's not the end of the world, but it gets in the way {use}.",
-            "I use it {use}, so I'd like to get this sorted.",
+            "I use the {product} {use}, so I'd like to get this sorted.",
             "It's a shame, because otherwise it does what I need.",
             "It's manageable for now, but I'd rather not live with it.",
             "I mainly need it {use}, which is exactly when this happens.",
         ],
         positive: [
-            "Everything else works perfectly, so I'm hoping it's just a setting.",
+            "Everything else works perfectly, so I'm hoping this is easy to sort out.",
             "It's a small thing, but I use it {use} and would love it to be perfect.",
             "I'd hate to return it, because apart from this it's fantastic.",
             "I'm sure it's something simple, since the rest has been flawless.",
@@ -138,7 +152,7 @@ extension OfflineProse {
             "What are my options for a refund or an exchange?",
         ],
         mixed: [
-            "Could you tell me if this is a known issue and how to fix it?",
+            "Could you tell me if this is a known issue with the {product} and how to fix it?",
             "Is there a fix, or should I send the {product} in for repair?",
             "Any advice on what to try next would help.",
             "Could you let me know what to do next?",
@@ -146,8 +160,8 @@ extension OfflineProse {
         ],
         positive: [
             "Is there a setting I'm missing?",
-            "Any tips would be very welcome.",
-            "Could you point me in the right direction?",
+            "Any tips for getting the {product} back to normal would be very welcome.",
+            "Could you point me in the right direction with the {product}?",
             "Is there an update coming that fixes this?",
             "I'd be grateful for any pointers, so I can get back to enjoying the {product}.",
         ])

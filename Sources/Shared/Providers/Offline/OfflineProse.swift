@@ -24,7 +24,7 @@ enum OfflineProse {
         context.rng.shuffle(&body)
         var extras = draft.extras
         context.rng.shuffle(&extras)
-        let target = context.rng.int(in: 58...170)
+        let target = context.rng.int(in: 80...175)
         let fixed = wordCount(draft.opening + draft.closing + [draft.header, draft.signature].compactMap { $0 })
         var bodyWords = wordCount(body)
         while fixed + bodyWords < target, let extra = extras.popLast() {

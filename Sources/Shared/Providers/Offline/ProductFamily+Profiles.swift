@@ -27,7 +27,13 @@ extension ProductFamily {
             "an iPhone 13", "a Pixel 7", "a Samsung Galaxy S23", "a Windows laptop", "a MacBook Air", "an iPad",
             "a OnePlus phone",
         ],
-        prices: 39...299, priceSuffix: "")
+        tips: [
+            "keep the firmware up to date from the companion app",
+            "try the equalizer presets in the app to match what you listen to",
+            "charge it fully before a long trip", "pair it with your laptop as well, so switching is quicker",
+            "store it in its case when you're not using it",
+        ],
+        roles: FamilyProfile.people, prices: 39...299, priceSuffix: "")
 
     private static let deviceProfile = FamilyProfile(
         uses: [
@@ -39,14 +45,19 @@ extension ProductFamily {
             "take notes in lectures", "switch between work and personal accounts", "video call my family abroad",
         ],
         predecessors: [
-            "my previous model", "the one it replaced", "my five-year-old device", "a cheaper model I tried first",
+            "my previous model", "my old device", "my five-year-old device", "a cheaper model I tried first",
             "a hand-me-down from {person}",
         ],
         devices: [
             "a Windows 11 PC", "a MacBook Pro", "an Android phone", "an iPhone", "my home Wi-Fi router",
             "a Chromebook",
         ],
-        prices: 129...1299, priceSuffix: "")
+        tips: [
+            "turn on automatic updates in Settings", "set up a regular backup to the cloud",
+            "try the battery saver mode on long days", "customise the quick settings panel",
+            "keep at least a few gigabytes of storage free",
+        ],
+        roles: FamilyProfile.people, prices: 129...1299, priceSuffix: "")
 
     private static let applianceProfile = FamilyProfile(
         uses: [
@@ -59,11 +70,16 @@ extension ProductFamily {
             "share it with three flatmates", "use it on a strict morning schedule",
         ],
         predecessors: [
-            "my old one", "the model it replaced", "a cheaper model I had for years", "my parents' old machine",
+            "my old one", "my old machine", "a cheaper model I had for years", "my parents' old machine",
             "a budget brand I tried first",
         ],
         devices: ["an Android phone", "an iPhone", "a Google Home speaker", "an Alexa speaker", "a tablet"],
-        prices: 39...599, priceSuffix: "")
+        tips: [
+            "run the cleaning cycle once a week", "check the filter every month or so",
+            "use the scheduling feature in the app", "descale it regularly in hard-water areas",
+            "keep a little space around it so air can circulate",
+        ],
+        roles: FamilyProfile.people, prices: 39...599, priceSuffix: "")
 
     private static let softwareProfile = FamilyProfile(
         uses: [
@@ -84,7 +100,12 @@ extension ProductFamily {
             "Chrome on Windows 11", "Safari on a MacBook", "Firefox on Linux", "the Android app",
             "the iPhone app", "Edge on a work laptop",
         ],
-        prices: 8...99, priceSuffix: " a month")
+        tips: [
+            "set up keyboard shortcuts from the Settings page", "invite your team so everyone shares one workspace",
+            "turn on the weekly summary email", "use saved views to skip repetitive filtering",
+            "connect your calendar so deadlines show up automatically",
+        ],
+        roles: FamilyProfile.professionals, prices: 8...99, priceSuffix: " a month")
 
     private static let generalProfile = FamilyProfile(
         uses: [
@@ -100,5 +121,9 @@ extension ProductFamily {
             "a similar product from another brand",
         ],
         devices: [],
-        prices: 19...199, priceSuffix: "")
+        tips: [
+            "keep the receipt with the warranty card", "clean it with a damp cloth after heavy use",
+            "store it somewhere dry when you're not using it", "register it on our website to extend the warranty",
+        ],
+        roles: FamilyProfile.people, prices: 19...199, priceSuffix: "")
 }

@@ -55,7 +55,20 @@ struct FamilyProfile: Sendable {
     let predecessors: [String]
     /// What the customer uses it with: "an iPhone 13".
     let devices: [String]
+    /// Everyday advice an assistant may give, as imperative phrases: "run the cleaning cycle once a week".
+    let tips: [String]
+    /// Who the customer is, after "as" or "I'm": "a teacher".
+    let roles: [String]
     /// Typical prices in dollars.
     let prices: ClosedRange<Int>
     let priceSuffix: String
+
+    static let people = [
+        "a teacher", "a nurse on night shifts", "a student", "a freelance designer", "a parent of two",
+        "a software developer", "a retiree", "a commuter", "a keen cyclist", "a shift worker",
+    ]
+    static let professionals = [
+        "a project manager", "a freelance accountant", "a small business owner", "an operations lead",
+        "a team lead", "a consultant", "an office manager", "an agency founder",
+    ]
 }

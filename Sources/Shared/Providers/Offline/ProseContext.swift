@@ -10,8 +10,10 @@ struct ProseContext: Sendable {
     private(set) var focus: Aspect
     /// The family's remaining aspects, in seeded order with the family's core aspects drawn first more often.
     private var pending: [Aspect]
+    /// The main topic, and its first clause's position spread over the job like the topic; nil once used.
+    private var topic: (name: String, clause: UInt64)?
     /// Bank values not yet used in this text, so one text never repeats a filler.
-    private var decks: [String: [String]] = [:]
+    var decks: [String: [String]] = [:]
     /// Values of the slots that must read the same throughout one text, such as the price.
     private var settled: [String: String] = [:]
     /// How long the customer has had the product, drawn once so "{ago}" and "{span}" agree.
@@ -25,13 +27,43 @@ struct ProseContext: Sendable {
         sentiment = spec.sentiment.map { min(max($0, 1), 5) } ?? rng.int(in: 1...5)
         tone = spec.tone.map(OfflineTone.init(label:)) ?? rng.pick(OfflineTone.allCases)
         product = spec.product
-        family = ProductFamily(product: spec.product)
-        pending = Aspect.ordered(for: family, &rng)
-        focus = pending.first ?? Aspect.setup
+        let family = ProductFamily(product: spec.product)
+        self.family = family
+        let band = SentimentBand(sentiment: sentiment)
+        let topics = Aspect.catalog.filter { $0.families.contains(family) && $0.suits(spec.kind, band) }
+        // Samples of one job differ in index but share the controls, so rotating the main topic and its first
+        // clause by index keeps them apart far more reliably than independent seeds would.
+        let turn = UInt64(truncatingIfNeeded: spec.index) &+ Self.jobSalt(spec)
+        let count = UInt64(max(topics.count, 1))
+        focus = topics.isEmpty ? Aspect.setup : topics[Int(turn % count)]
+        topic = (focus.name, turn / count)
+        let name = focus.name
+        pending = Aspect.ordered(for: family, &rng).filter { $0.name != name }
         self.rng = rng
     }
 
+    /// A stable hash of the controls a whole job shares, as the text reads them (FNV-1a; `Hasher` is seeded
+    /// per process).
+    static func jobSalt(_ spec: SampleSpec) -> UInt64 {
+        let sentiment = spec.sentiment.map { "\(min(max($0, 1), 5))" } ?? ""
+        let tone = spec.tone.map { OfflineTone(label: $0).rawValue } ?? ""
+        let controls = [spec.product, spec.kind.rawValue, sentiment, tone]
+        return controls.joined(separator: "\u{1F}").utf8.reduce(0xCBF2_9CE4_8422_2325) { hash, byte in
+            (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        } >> 40
+    }
+
     var band: SentimentBand { SentimentBand(sentiment: sentiment) }
+
+    /// Whether the focus is the main topic and its job-spread clause is still unused.
+    var isTopicFresh: Bool { topic?.name == focus.name }
+
+    /// One of the focus aspect's `clauses`: the job-spread one for the main topic's first, seeded otherwise.
+    mutating func clause(from clauses: [String]) -> String {
+        guard let main = topic, main.name == focus.name, !clauses.isEmpty else { return rng.pick(clauses) }
+        topic = nil
+        return clauses[Int(main.clause % UInt64(clauses.count))]
+    }
 
     /// Moves the focus to the next unused aspect that `accepts`, or keeps the current one if none is left.
     @discardableResult
@@ -55,9 +87,9 @@ struct ProseContext: Sendable {
         return text
     }
 
-    /// Renders one template picked from `bank`.
+    /// Renders one template picked from `bank`, never the same one twice in a text while others remain.
     mutating func say(oneOf bank: [String]) -> String {
-        say(rng.pick(bank))
+        say(pick(from: bank))
     }
 
     /// Renders one template picked from the variants for this text's sentiment band.
@@ -67,7 +99,7 @@ struct ProseContext: Sendable {
 
     /// Renders a frame picked from `frames` with its `{clause}` replaced by `clause`.
     mutating func say(oneOf frames: [String], clause: String) -> String {
-        say(Self.substitute(in: rng.pick(frames)) { $0 == "clause" ? clause : nil })
+        say(Self.substitute(in: pick(from: frames)) { $0 == "clause" ? clause : nil })
     }
 
     /// Fills every `{slot}`; values from banks are filled in turn, the product name is inserted verbatim.
@@ -93,6 +125,11 @@ struct ProseContext: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return output + rest
+    }
+
+    /// A template from `bank`, drawn from a deck named after the whole bank (banks may share entries).
+    mutating func pick(from bank: [String]) -> String {
+        draw(bank.joined(separator: "\u{1F}"), from: bank)
     }
 
     /// Draws a value from the named bank without repeating one until the bank is used up; `source` comes

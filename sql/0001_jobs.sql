@@ -61,7 +61,6 @@ CREATE TABLE job_history (
 
 CREATE INDEX job_history_id_idx ON job_history (id);
 CREATE INDEX job_history_created_idx ON job_history (created_at DESC, id DESC);
-CREATE INDEX job_history_outcome_idx ON job_history (outcome, finished_at);
 
 -- Monthly partitions from the month of installation; maintenance keeps creating the next ones, and the
 -- default partition catches anything outside them so a finish never fails for want of a partition.

@@ -12,8 +12,8 @@ import Testing
     static let negativeWords: Set<String> = [
         "bad", "poor", "terrible", "awful", "broken", "disappointed", "disappointing", "disappointment",
         "frustrating", "useless", "worst", "worse", "unacceptable", "annoying", "unreliable", "waste", "regret",
-        "sorry", "apologies", "apologise", "unfortunately", "sadly", "letdown", "headache", "trouble", "fed", "avoid", "grief", "complaint",
-        "regretting", "mess", "unhappy",
+        "regretting", "sorry", "apologies", "apologise", "unfortunately", "sadly", "letdown", "headache",
+        "trouble", "fed", "avoid", "grief", "complaint", "mess", "unhappy",
     ]
     static let positiveWords: Set<String> = [
         "great", "excellent", "love", "perfect", "perfectly", "amazing", "fantastic", "happy", "pleased",
@@ -21,11 +21,11 @@ import Testing
         "flawless", "flawlessly", "favourite", "enjoy", "enjoying", "highlight", "upgrade",
     ]
 
+    /// One sample of a job; production seeds are derived per index, and evenly spaced ones are the hard case.
     static func spec(
         _ kind: SampleKind, product: String = "Wireless Earbuds Pro", sentiment: Int? = nil, tone: String? = nil,
         index: Int = 0, jobSeed: UInt64 = 42
     ) -> SampleSpec {
-        // Job seeds in production are derived per index; consecutive-looking ones are the hard case.
         SampleSpec(
             product: product, kind: kind, sentiment: sentiment, tone: tone, index: index,
             seed: jobSeed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
@@ -60,18 +60,8 @@ import Testing
         return union == 0 ? 0 : Double(lhs.intersection(rhs).count) / Double(union)
     }
 
-    static func occurrences(of needle: String, in text: String) -> Int {
-        var count = 0
-        var rest = text[...]
-        while let range = rest.firstRange(of: needle) {
-            count += 1
-            rest = rest[range.upperBound...]
-        }
-        return count
-    }
-
     @Test(arguments: SampleKind.allCases)
-    func sameSeedYieldsIdenticalText(kind: SampleKind) throws {
+    func sameSeedYieldsIdenticalText(kind: SampleKind) {
         for index in 0..<20 {
             let spec = Self.spec(kind, index: index)
             #expect(Self.text(spec) == Self.text(spec))
@@ -84,8 +74,9 @@ import Testing
         let controls: [(Int?, String?)] = [(1, "frustrated"), (3, "neutral"), (5, "enthusiastic"), (nil, nil)]
         for product in Self.products {
             for (sentiment, tone) in controls {
-                let grams = (0..<50).map {
-                    Self.trigrams(Self.text(Self.spec(kind, product: product, sentiment: sentiment, tone: tone, index: $0)))
+                let grams = (0..<50).map { index in
+                    Self.trigrams(
+                        Self.text(Self.spec(kind, product: product, sentiment: sentiment, tone: tone, index: index)))
                 }
                 var worst = 0.0
                 for first in grams.indices {
@@ -99,14 +90,14 @@ import Testing
     }
 
     @Test(arguments: SampleKind.allCases)
-    func textMentionsTheProduct(kind: SampleKind) {
+    func textMentionsTheProduct(kind: SampleKind) throws {
         let products = Self.products + ["Widget (v2) [Pro]-X! {beta}", "zeta_ring 3.0, mk.II?"]
         for product in products {
             var repeated = 0
             for index in 0..<40 {
-                let mentions = Self.occurrences(of: product, in: Self.text(Self.spec(kind, product: product, index: index)))
-                #expect(mentions >= 1, "\(product) #\(index)")
-                if mentions >= 2 { repeated += 1 }
+                let text = Self.text(Self.spec(kind, product: product, index: index))
+                let first = try #require(text.firstRange(of: product), "\(product) #\(index)")
+                if text[first.upperBound...].contains(product) { repeated += 1 }
             }
             #expect(repeated >= 20, "\(product): only \(repeated) of 40 texts name it twice")
         }
@@ -157,6 +148,16 @@ import Testing
         }
     }
 
+    @Test(arguments: SampleKind.allCases)
+    func enthusiasticToneExclaimsMoreThanNeutral(kind: SampleKind) {
+        func exclamations(_ tone: String) -> Int {
+            (0..<30).reduce(0) { total, index in
+                total + Self.text(Self.spec(kind, tone: tone, index: index)).count(where: { $0 == "!" })
+            }
+        }
+        #expect(exclamations("enthusiastic") > 2 * exclamations("neutral"))
+    }
+
     @Test func unknownToneReadsAsNeutral() {
         for kind in SampleKind.allCases {
             #expect(Self.text(Self.spec(kind, tone: "sarcastic")) == Self.text(Self.spec(kind, tone: "neutral")))
@@ -183,7 +184,8 @@ import Testing
         #expect(first.model == "offline-test")
         #expect(first.text == second.text)
         #expect(first.inputTokens == 1)
-        #expect(second.inputTokens > first.inputTokens)
+        let prompt = long.messages.map(\.content).joined(separator: "\n")
+        #expect(second.inputTokens == (prompt.count + 3) / 4)
         #expect(first.outputTokens == (first.text.count + 3) / 4)
     }
 

@@ -109,7 +109,7 @@ extension OfflineProse {
     static let goodNewsFrames = [
         "Good news: {clause}.", "You'll be happy to know that {clause}.", "The short answer is yes: {clause}.",
         "Many {product} owners tell us the same: {clause}.", "You're right, {clause}.", "I can confirm that {clause}.",
-        "It's true: {clause}, and we're proud of that.",
+        "It's true: {clause}, and customers notice it.",
     ]
 
     static let instructions = [

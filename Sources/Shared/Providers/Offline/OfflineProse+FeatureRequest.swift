@@ -139,7 +139,8 @@ extension OfflineProse {
             "Let me know if this is even on the roadmap.", "I'd appreciate a straight answer on this.",
         ],
         mixed: [
-            "Thanks for considering it for the {product}.", "Is this on the roadmap?", "I can share more details if it helps.",
+            "Thanks for considering it for the {product}.", "Is this on the roadmap?",
+            "I can share more details if it helps.",
             "Curious to hear whether this is planned.",
         ],
         positive: [

@@ -7,7 +7,8 @@ extension OfflineProse {
         if c.rng.chance(0.3) { draft.opening.insert(c.say(oneOf: c.tone.customer.remarks), at: 0) }
         draft.body = reviewObservations(&c) + [c.say(oneOf: usageNotes)]
         draft.extras = [
-            c.say(comparisons), c.say(priceNotes), c.say(oneOf: companyNotes), reviewObservation(&c, positive: c.band == .positive),
+            c.say(comparisons), c.say(priceNotes), c.say(oneOf: companyNotes),
+            reviewObservation(&c, positive: c.band == .positive),
         ]
         if let extreme = c.extreme() { draft.body.append(extreme) }
         draft.closing = [c.say(verdicts)]
@@ -99,7 +100,8 @@ extension OfflineProse {
         ])
 
     static let usageNotes = [
-        "I mostly use the {product} {use}.", "I use it {freq}, usually {use}.", "For context, I'm {who} and use it {use}.",
+        "I mostly use the {product} {use}.", "I use it {freq}, usually {use}.",
+        "For context, I'm {who} and use it {use}.",
         "The {product} gets used {freq}, mostly {use}.", "{person} uses it too, mainly {use}.",
         "My routine is simple: I {routine}.", "I've used it {use} for {span}.",
     ]
@@ -110,7 +112,8 @@ extension OfflineProse {
             "I'm going back to {old}.", "Even {old} never gave me this much grief.",
         ],
         mixed: [
-            "Compared to {old}, the {product} is a modest upgrade.", "It's better than {old} in some ways, worse in others.",
+            "Compared to {old}, the {product} is a modest upgrade.",
+            "It's better than {old} in some ways, worse in others.",
             "Next to {old}, the difference is smaller than I expected.",
         ],
         positive: [
@@ -144,12 +147,14 @@ extension OfflineProse {
             "Unless an update fixes this, I'd stay away.", "I can't recommend the {product} to anyone.",
         ],
         mixed: [
-            "The {product} is okay, but I wouldn't rush to buy it.", "The {product} is worth it if you can find it on sale.",
+            "The {product} is okay, but I wouldn't rush to buy it.",
+            "The {product} is worth it if you can find it on sale.",
             "Not bad, not amazing.", "I'll keep it for now, but I'm watching for something better.",
             "Decent overall, if you can live with the quirks.",
         ],
         positive: [
-            "The {product} comes highly recommended.", "If you're on the fence, just get it.", "Would buy again without a second thought.",
+            "The {product} comes highly recommended.", "If you're on the fence, just get it.",
+            "Would buy again without a second thought.",
             "The {product} has earned a permanent place in my routine.", "I'd recommend the {product} to anyone.",
         ])
 

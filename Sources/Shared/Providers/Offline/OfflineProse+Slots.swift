@@ -83,7 +83,8 @@ extension ProseContext {
 enum Fillers {
     static let numberWords = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty",
     ]
 
     static let attempts = ["restarting everything", "searching the help pages", "reading the FAQ"]
@@ -96,14 +97,13 @@ enum Fillers {
     static let banks: [String: [String]] = [
         "start": [
             "last {weekday}", "the day it arrived", "early last week", "the start of the month", "the weekend",
-            "a trip last weekend", "the move to a new flat", "my holiday", "the clocks changed",
+            "a trip last weekend", "the move to a new flat", "my holiday", "the last heatwave",
         ],
         "freq": [
             "several times a day", "every single day", "about {w:2-5} times a week", "most days",
             "roughly every other day", "once or twice a day", "at least {w:3-6} times a day", "every few hours",
         ],
         "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        "month": ["January", "February", "March", "April", "May", "June", "September", "October", "November"],
         "deadline": [
             "Friday", "tomorrow morning", "the end of the week", "a trip on {weekday}", "a launch next week",
             "an event this weekend", "a client visit on {weekday}",
@@ -131,7 +131,9 @@ enum Fillers {
         "nth": ["second", "third", "fourth"],
         "sorry": ["I'm really sorry", "I'm so sorry", "I'm sorry", "I'm truly sorry", "I'm very sorry"],
         "sorryLower": ["I'm sorry", "I'm very sorry", "my apologies", "I'm truly sorry"],
-        "trouble": ["the trouble", "the hassle", "all the hassle", "the inconvenience", "everything you've been through"],
+        "trouble": [
+            "the trouble", "the hassle", "all the hassle", "the inconvenience", "everything you've been through",
+        ],
         "frankly": ["Honestly, ", "Frankly, ", "To be honest, ", "", "Truly, "],
         "warranty": ["one-year", "two-year", "24-month", "12-month"],
         "soon": ["later this week", "in the next few days", "by the end of the month", "early next month"],

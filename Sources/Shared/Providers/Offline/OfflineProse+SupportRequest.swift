@@ -153,7 +153,7 @@ extension OfflineProse {
         ],
         mixed: [
             "Could you tell me if this is a known issue with the {product} and how to fix it?",
-            "Is there a fix, or should I send the {product} in for repair?",
+            "Is there a fix, or is this a known limitation of the {product}?",
             "Any advice on what to try next would help.",
             "Could you let me know what to do next?",
             "Is this covered by the warranty?",

@@ -15,7 +15,8 @@ extension OfflineTone {
             AssistantVoice(
                 openers: [
                     "I completely understand, and I want to get this sorted for you.", "I hear you.",
-                    "You've been patient, and I'll make this quick.", "I understand; let's get this fixed properly.", "",
+                    "You've been patient, and I'll make this quick.",
+                    "I understand; let's get this fixed properly.", "",
                 ],
                 closers: [
                     "If this doesn't solve it, reply here and I'll escalate it myself.",
@@ -54,7 +55,8 @@ extension OfflineTone {
         case .casual:
             AssistantVoice(
                 openers: [
-                    "Hey there!", "Hi! Thanks for the message.", "Hey, thanks for writing in.", "Hi, good to hear from you.",
+                    "Hey there!", "Hi! Thanks for the message.", "Hey, thanks for writing in.",
+                    "Hi, good to hear from you.",
                 ],
                 closers: [
                     "Shout if you need anything else.", "Give that a go and let me know.", "Catch you later!",
@@ -103,7 +105,8 @@ extension OfflineTone {
         case .enthusiastic:
             AssistantVoice(
                 openers: [
-                    "Hi there! Thanks for reaching out!", "Hello and thanks for the message!", "Hey, thanks for writing!",
+                    "Hi there! Thanks for reaching out!", "Hello and thanks for the message!",
+                    "Hey, thanks for writing!",
                     "Hi! So nice to hear from you!",
                 ],
                 closers: [

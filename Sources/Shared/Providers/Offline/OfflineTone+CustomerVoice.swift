@@ -18,7 +18,9 @@ extension OfflineTone {
         case .frustrated:
             CustomerVoice(
                 greetings: ["", "Hello,", "Hi,", "To your support team,", "Hello again,"],
-                signoffs: ["Waiting for a real answer,", "Regards,", "", "Still waiting,", "Thanks in advance, I guess,"],
+                signoffs: [
+                    "Waiting for a real answer,", "Regards,", "", "Still waiting,", "Thanks in advance, I guess,",
+                ],
                 pleas: [
                     "This is the {nth} time I've written about this.",
                     "I've already spent {w:2-5} evenings on this.", "I'm running out of patience here.",
@@ -117,7 +119,9 @@ extension OfflineTone {
                     "Fingers crossed this is an easy one!", "I can't wait to hear back!",
                     "You folks have been super responsive before, so I'm hopeful!",
                 ],
-                remarks: ["I don't usually write reviews, but I had to for this one!", "Okay, I have to talk about this!"])
+                remarks: [
+                    "I don't usually write reviews, but I had to for this one!", "Okay, I have to talk about this!",
+                ])
         default:
             CustomerVoice(
                 greetings: ["Hello,", "Hi,", "", "Hello there,"],

@@ -48,6 +48,7 @@ enum OfflineTone: String, Sendable, CaseIterable {
         "wouldn't": "would not", "couldn't": "could not", "shouldn't": "should not", "that's": "that is",
         "there's": "there is", "here's": "here is", "what's": "what is", "you're": "you are",
         "you'll": "you will", "you'd": "you would", "you've": "you have", "we're": "we are", "we'll": "we will",
-        "we've": "we have", "they're": "they are", "weren't": "were not", "let's": "let us", "it'll": "it will", "who's": "who is",
+        "we've": "we have", "they're": "they are", "weren't": "were not", "let's": "let us", "it'll": "it will",
+        "who's": "who is",
     ]
 }

@@ -110,7 +110,7 @@ extension OfflineProse {
             "Long-time fan of the {product} here, with a small wish.",
             "I'm really happy with my {product}, but there's one feature I keep missing.",
             "First, thanks for making the {product} so good.",
-            "The {product} is one of my favourite purchases, and I have a small idea for it.",
+            "The {product} is one of the best things I've bought in years, and I have a small idea for it.",
             "I've recommended the {product} to {audience}, and there's one thing that would make it even better.",
         ])
 

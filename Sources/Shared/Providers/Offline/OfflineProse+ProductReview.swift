@@ -102,7 +102,7 @@ extension OfflineProse {
     static let usageNotes = [
         "I mostly use the {product} {use}.", "I use it {freq}, usually {use}.",
         "For context, I'm {who} and use it {use}.",
-        "The {product} gets used {freq}, mostly {use}.", "{person} uses it too, mainly {use}.",
+        "The {product} gets used {freq}, mostly {use}.", "{person} has started borrowing it too.",
         "My routine is simple: I {routine}.", "I've used it {use} for {span}.",
     ]
 

@@ -19,7 +19,6 @@ struct PostGenerate: Handler {
                     requestID: context.requestID, details: ["kind": .string(job.kind), "params": job.params]))
             return record
         }
-        guard let record else { throw APIError.unavailable("The job could not be read back") }
         return .json(JobView.job(record, samples: nil))
     }
 }

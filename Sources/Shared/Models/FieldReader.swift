@@ -6,6 +6,8 @@ public struct FieldReader {
     public let source: FieldError.Source
     private let fields: JSONObject
     public private(set) var errors: [FieldError] = []
+    /// Fields with no default whose absence is still not an error.
+    private var optionalFields: Set<String> = []
 
     public init(source: FieldError.Source, fields: JSONObject) {
         self.source = source
@@ -98,8 +100,6 @@ public struct FieldReader {
         if fallback == nil && isRequired(field) { fail(field, type: "missing", msg: "Field required") }
         return fallback
     }
-
-    private var optionalFields: Set<String> = []
 
     /// Marks fields whose absence is not an error even without a default (e.g. `tone`).
     public mutating func allowAbsent(_ names: String...) { optionalFields.formUnion(names) }

@@ -1,17 +1,20 @@
 /// Every statement that reads or moves jobs. Guards that make a write safe are in the SQL and in the name.
 enum JobSQL {
-    /// Inserts a pending job and its first event. Runs in the handler's transaction with the audit row.
+    /// Inserts a pending job and its first event, returning it in `findByID`'s shape. Runs in the handler's
+    /// transaction with the audit row.
     static let insert = Statement(
         "JobSQL.insert",
         """
         WITH job AS (
             INSERT INTO jobs (id, kind, queue, params, max_attempts, priority)
             VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-            RETURNING id, created_at, updated_at
+            RETURNING *
         ), event AS (
             INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'pending' FROM job
         )
-        SELECT id, created_at, updated_at FROM job
+        SELECT id, kind, params, 'pending' AS status, progress, last_error AS error_message, created_at,
+               updated_at, NULL::jsonb AS result
+        FROM job
         """)
 
     /// Wakes listening consumers; delivered only when the enqueuing transaction commits.

@@ -16,11 +16,14 @@ public struct JobStore {
     // MARK: - Handlers
 
     /// Inserts a pending job and queues the consumers' wake-up for when the transaction commits.
-    public func enqueue(_ job: NewJob) throws(DatabaseError) -> JobRecord? {
-        try connection.execute(
+    public func enqueue(_ job: NewJob) throws(DatabaseError) -> JobRecord {
+        let rows = try connection.execute(
             JobSQL.insert, [job.id, job.kind, job.queue, job.params, job.maxAttempts, job.priority])
+        guard let row = rows.first else {
+            throw DatabaseError(.unexpectedResult, message: "insert returned no row", statement: JobSQL.insert.name)
+        }
         try connection.execute(JobSQL.notifyAvailable, [job.queue])
-        return try find(job.id)
+        return try JobRecord(row: row)
     }
 
     /// The job with this id, hot or finished, or nil.

@@ -12,6 +12,8 @@ DATAFORGE_PG_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
 DATAFORGE_BIN_DIR=${DATAFORGE_BIN_DIR:-$(swift build --show-bin-path)}
 export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
 export DATAFORGE_CONSUMERS=2 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
+# Two calls in flight per job keep a 50-sample job running long enough to be interrupted mid-way.
+export DATAFORGE_JOB_MAX_IN_FLIGHT=2
 # Hermetic: never call a real provider from the tests.
 export DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=20
 

@@ -24,3 +24,6 @@ static inline CURLcode curl_getinfo_long(CURL *handle, CURLINFO info, long *valu
 static inline CURLcode curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+static inline CURLMcode curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}

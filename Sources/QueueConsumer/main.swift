@@ -24,14 +24,14 @@ do {
     try ConsumerStore(connection).register(
         id: consumerID, host: host, pid: Int(getpid()), queues: settings.consumerQueues)
     try connection.listen(JobStore.notificationChannel)
+    for (target, limits) in settings.rateLimits.entries {
+        try RateBudgetStore(connection).configure(provider: target.provider, model: target.model, limits: limits)
+    }
 } catch {
     logger.critical("cannot reach the database", metadata: ["error": "\(error.debugDescription)"])
     exit(69)
 }
 
 logger.info("consumer started", metadata: ["queues": "\(settings.consumerQueues.joined(separator: ","))"])
-ClaimLoop(
-    consumerID: consumerID, settings: settings, connection: connection, provider: ProviderFactory.make(settings),
-    logger: logger
-).run()
+ClaimLoop(consumerID: consumerID, settings: settings, connection: connection, logger: logger).run()
 exit(0)

@@ -12,6 +12,7 @@ enum Routes {
         .init("POST", "/api/validate", PostValidate()),
         .init("POST", "/api/test-llm", PostTestLLM()),
         .init("GET", "/api/config", GetConfig()),
+        .init("GET", "/api/rate-limit-status", GetRateLimitStatus()),
         .init("GET", "/api/jobs", ListJobs()),
         .init("GET", "/api/jobs/{job_id}/samples", ListJobSamples()),
     ]

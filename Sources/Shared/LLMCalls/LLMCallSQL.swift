@@ -5,8 +5,8 @@ enum LLMCallSQL {
         "LLMCallSQL.insert",
         """
         INSERT INTO llm_calls (job_id, sample_idx, purpose, provider, model, prompt_hash, status, http_status,
-                               tokens_in, tokens_out, cost_usd, latency_ms, attempt, error, consumer_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13, $14, $15)
+                               tokens_in, tokens_out, cost_usd, latency_ms, attempt, error, consumer_id, price_known)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13, $14, $15, $16)
         """)
 
     /// A job's token and cost totals over its calls (uses llm_calls_job_idx).

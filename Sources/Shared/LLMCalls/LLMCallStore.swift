@@ -13,7 +13,7 @@ public struct LLMCall: Sendable {
     public var provider: String
     public var model: String
     public var promptHash: String
-    /// `ok`, `rate_limited`, `retryable` or `fatal`.
+    /// `ok`, `cached`, `rate_limited`, `retryable` or `fatal`.
     public var status: String
     public var httpStatus: Int?
     public var tokensIn: Int
@@ -24,6 +24,8 @@ public struct LLMCall: Sendable {
     public var attempt: Int
     public var error: String?
     public var consumerID: String?
+    /// false when the price table did not know the model, so the cost of 0 is not a price.
+    public var priceKnown = true
 
     public init(
         jobID: UUID?, sampleIndex: Int?, purpose: String, provider: String, model: String, promptHash: String,
@@ -71,7 +73,7 @@ public struct LLMCallStore {
             [
                 call.jobID, call.sampleIndex, call.purpose, call.provider, call.model, call.promptHash, call.status,
                 call.httpStatus, call.tokensIn, call.tokensOut, call.costUSD, call.latencyMilliseconds, call.attempt,
-                call.error, call.consumerID,
+                call.error, call.consumerID, call.priceKnown,
             ])
     }
 

@@ -121,8 +121,9 @@ public struct FieldReader {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
+extension StringProtocol {
+    /// Without leading and trailing whitespace.
+    public var trimmingSpaces: String {
         var scalars = Substring(self)
         while scalars.first?.isWhitespace == true { scalars.removeFirst() }
         while scalars.last?.isWhitespace == true { scalars.removeLast() }

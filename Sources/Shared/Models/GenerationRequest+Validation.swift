@@ -2,7 +2,10 @@ extension GenerationRequest {
     /// Validates a generation body: every failing field is reported at once, as a 422.
     ///
     /// Unknown fields are ignored. A body that is not JSON, not an object or empty is a 422 on `["body"]`.
-    public static func validated(body: [UInt8], maxCount: Int) throws(APIError) -> GenerationRequest {
+    /// `provider`, when given, must be one of `providers` (the configured ones).
+    public static func validated(body: [UInt8], maxCount: Int, providers: [String] = ["offline"]) throws(APIError)
+        -> GenerationRequest
+    {
         let object = try jsonObject(body: body)
         var reader = FieldReader(source: .body, fields: object)
         let rawProduct = reader.string("product", default: nil, length: 2...200)
@@ -10,6 +13,16 @@ extension GenerationRequest {
         let version = reader.string("version", default: "v1", length: 1...20)
         let temperature = reader.double("temperature", default: 0.7, in: 0...2)
         let templateName = reader.string("template", default: SampleKind.supportRequest.rawValue, length: 1...64)
+        reader.allowAbsent("provider", "model", "seed", "max_cost_usd")
+        let provider = reader.string("provider", default: nil, length: 1...64)
+        let model = reader.string("model", default: nil, length: 1...128)
+        let seed = reader.int("seed", default: nil, in: 0...Int(Int32.max))
+        let maxCost = reader.double("max_cost_usd", default: nil, in: 0...1_000_000)
+        if let provider, !providers.contains(provider) {
+            reader.fail(
+                "provider", type: "value_error",
+                msg: "Value error, Provider '\(provider)' is not configured. Available: \(providers.joined(separator: ", "))")
+        }
         var product: String?
         if let rawProduct {
             product = ProductName.sanitise(rawProduct)
@@ -32,7 +45,8 @@ extension GenerationRequest {
             throw .validation(reader.errors)
         }
         return GenerationRequest(
-            product: product, count: count, version: version, temperature: temperature, template: template)
+            product: product, count: count, version: version, temperature: temperature, template: template,
+            provider: provider, model: model, seed: seed, maxCostUSD: maxCost)
     }
 
     /// Parses the body as a JSON object, or throws the 422 the earlier service gave.

@@ -10,10 +10,19 @@ public struct GenerationRequest: Sendable, Equatable {
     /// 1 (very negative) … 5 (very positive); nil lets each sample vary.
     public var sentimentIntensity: Int?
     public var tone: String?
+    /// A configured provider and model for this job; nil uses the service's default.
+    public var provider: String?
+    public var model: String?
+    /// Sent to providers that accept one; with it (or temperature 0) identical calls are answered from the
+    /// response cache.
+    public var seed: Int?
+    /// The job stops, keeping its samples, before a call that could take its cost past this.
+    public var maxCostUSD: Double?
 
     public init(
         product: String, count: Int, version: String = "v1", temperature: Double = 0.7,
-        template: SampleKind = .supportRequest, sentimentIntensity: Int? = nil, tone: String? = nil
+        template: SampleKind = .supportRequest, sentimentIntensity: Int? = nil, tone: String? = nil,
+        provider: String? = nil, model: String? = nil, seed: Int? = nil, maxCostUSD: Double? = nil
     ) {
         self.product = product
         self.count = count
@@ -22,6 +31,10 @@ public struct GenerationRequest: Sendable, Equatable {
         self.template = template
         self.sentimentIntensity = sentimentIntensity
         self.tone = tone
+        self.provider = provider
+        self.model = model
+        self.seed = seed
+        self.maxCostUSD = maxCostUSD
     }
 
     /// The job's `params` column.
@@ -32,6 +45,10 @@ public struct GenerationRequest: Sendable, Equatable {
         ]
         object["sentiment_intensity"] = sentimentIntensity.map(JSONValue.int)
         object["tone"] = tone.map(JSONValue.string)
+        object["provider"] = provider.map(JSONValue.string)
+        object["model"] = model.map(JSONValue.string)
+        object["seed"] = seed.map(JSONValue.int)
+        object["max_cost_usd"] = maxCostUSD.map(JSONValue.double)
         return .object(object)
     }
 
@@ -43,7 +60,9 @@ public struct GenerationRequest: Sendable, Equatable {
         else { return nil }
         self.init(
             product: product, count: count, version: version, temperature: temperature, template: template,
-            sentimentIntensity: params["sentiment_intensity"]?.intValue, tone: params["tone"]?.stringValue)
+            sentimentIntensity: params["sentiment_intensity"]?.intValue, tone: params["tone"]?.stringValue,
+            provider: params["provider"]?.stringValue, model: params["model"]?.stringValue,
+            seed: params["seed"]?.intValue, maxCostUSD: params["max_cost_usd"]?.doubleValue)
     }
 
     /// The sanitised echo `/api/validate` returns.

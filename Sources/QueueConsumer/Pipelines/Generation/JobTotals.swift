@@ -1,17 +1,26 @@
 import Shared
 
-/// The result a finished generation job stores: totals over its samples and its provider calls.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The result a generation job stores: totals over its samples and its provider calls, so the tokens and
+/// cost it reports are exactly the sums over its `llm_calls`.
 enum JobTotals {
-    static func result(for context: JobContext) throws(DatabaseError) -> JSONValue {
-        let samples = try SampleStore(context.connection).totals(jobID: context.job.id)
-        let usage = try LLMCallStore(context.connection).totals(jobID: context.job.id)
+    static func result(jobID: UUID, attempt: Int, provider: String, model: String, connection: Connection)
+        throws(DatabaseError) -> JSONValue
+    {
+        let samples = try SampleStore(connection).totals(jobID: jobID)
+        let usage = try LLMCallStore(connection).totals(jobID: jobID)
         return [
             "totals": ["samples": .int(samples.samples), "tokens_estimated": .int(samples.tokens)],
             "metadata": [
-                "provider": .string(context.provider.name), "model": .string(context.settings.model),
+                "provider": .string(provider), "model": .string(model),
                 "tokens_in": .int(usage.tokensIn), "tokens_out": .int(usage.tokensOut),
                 "cost_usd": .double(Double(usage.costUSD) ?? 0), "llm_calls": .int(usage.calls),
-                "attempts": .int(context.job.attempt),
+                "attempts": .int(attempt),
             ],
         ]
     }

@@ -1,0 +1,130 @@
+import Shared
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Keeps many provider calls in flight on the consumer's one thread: HTTP calls through libcurl's multi
+/// interface, paced by the cluster-wide rate budget; local answers (the offline provider, the response cache)
+/// after their simulated delay.
+///
+/// It never writes a job's data; `CallLedger` records what it returns and the job runs consume it.
+final class CallDispatcher {
+    let capacity: Int
+    private let multi = HTTPMulti()
+    let budget: BudgetSlots
+    /// HTTP calls waiting for a budget slot, oldest first.
+    private var waiting: [(call: PlannedCall, request: HTTPRequest)] = []
+    private var flying: [Int: (call: PlannedCall, timeoutSeconds: Double)] = [:]
+    private var local: [(due: ContinuousClock.Instant, event: CallEvent)] = []
+    private var nextTag = 0
+
+    init(capacity: Int, budget: BudgetSlots) {
+        self.capacity = capacity
+        self.budget = budget
+    }
+
+    /// Calls accepted and not yet returned by `poll`.
+    var pending: Int { waiting.count + flying.count + local.count }
+    var freeCapacity: Int { max(0, capacity - pending) }
+
+    /// Accepts calls; `cached` holds the answers the response cache already has, by position in `calls`.
+    func submit(_ calls: [PlannedCall], cached: [Int: Completion], now: ContinuousClock.Instant) {
+        for (position, call) in calls.enumerated() {
+            if let completion = cached[position] {
+                local.append((now, CallEvent(call: call, result: .success(completion), latencyMilliseconds: 0,
+                                             cached: true, remote: false, rateLimits: nil)))
+                continue
+            }
+            switch call.provider.prepare(call.request) {
+            case .local(let result, let delay):
+                local.append((now + delay, CallEvent(call: call, result: result,
+                                                     latencyMilliseconds: delay.milliseconds, cached: false,
+                                                     remote: false, rateLimits: nil)))
+            case .http(let request):
+                waiting.append((call, request))
+            }
+        }
+    }
+
+    /// Starts the waiting calls the budget allows now, oldest first within each provider+model.
+    func startAllowed(now: ContinuousClock.Instant, store: RateBudgetStore) throws(DatabaseError) {
+        guard !waiting.isEmpty else { return }
+        var allowance: [BudgetKey: Int] = [:]
+        for (call, _) in waiting where allowance[call.budgetKey] == nil {
+            let key = call.budgetKey
+            let wanted = waiting.count { $0.call.budgetKey == key }
+            allowance[key] = try budget.available(
+                key, wanted: wanted, inputTokens: TokenEstimator.estimate(call.request.messages),
+                outputTokens: call.request.maxOutputTokens, now: now, store: store)
+        }
+        var still: [(call: PlannedCall, request: HTTPRequest)] = []
+        for entry in waiting {
+            let key = entry.call.budgetKey
+            guard allowance[key, default: 0] > 0 else {
+                still.append(entry)
+                continue
+            }
+            allowance[key]! -= 1
+            budget.started(key)
+            nextTag += 1
+            flying[nextTag] = (entry.call, entry.request.timeoutSeconds)
+            multi.start(entry.request, tag: nextTag)
+        }
+        waiting = still
+    }
+
+    /// Waits at most `timeout` (less when a local answer or a budget slot falls due sooner) and returns the
+    /// calls that ended.
+    func poll(timeout: Duration, now: ContinuousClock.Instant) -> [CallEvent] {
+        var wake = now + timeout
+        for entry in local { wake = min(wake, entry.due) }
+        for key in Set(waiting.map(\.call.budgetKey)) {
+            if let slot = budget.nextSlot(key) { wake = min(wake, slot) }
+        }
+        let waitMilliseconds = Int32(min(60_000, max(0, (wake - now).milliseconds.rounded(.up))))
+        var events: [CallEvent] = []
+        for finished in multi.poll(timeoutMilliseconds: waitMilliseconds) {
+            guard let (call, timeout) = flying.removeValue(forKey: finished.tag) else { continue }
+            budget.finished(call.budgetKey)
+            events.append(event(for: call, timeoutSeconds: timeout, finished: finished))
+        }
+        let after = ContinuousClock.now
+        local.removeAll { entry in
+            guard entry.due <= after else { return false }
+            events.append(entry.event)
+            return true
+        }
+        return events
+    }
+
+    /// Takes back a job's calls still waiting for a budget slot (none of them was sent).
+    func takeBackWaiting(jobID: UUID) -> [PlannedCall] {
+        let taken = waiting.filter { $0.call.jobID == jobID }.map(\.call)
+        waiting.removeAll { $0.call.jobID == jobID }
+        return taken
+    }
+
+    /// Forgets every unsent call of a job that ended; its calls in flight still finish and are recorded.
+    func forget(jobID: UUID) {
+        waiting.removeAll { $0.call.jobID == jobID }
+        local.removeAll { $0.event.call.jobID == jobID }
+    }
+
+    private func event(for call: PlannedCall, timeoutSeconds: Double, finished: HTTPMulti.Finished) -> CallEvent {
+        let milliseconds = finished.seconds * 1000
+        switch finished.result {
+        case .success(let response):
+            return CallEvent(
+                call: call, result: call.provider.interpret(response, for: call.request),
+                latencyMilliseconds: milliseconds, cached: false, remote: true,
+                rateLimits: call.provider.rateLimits(in: response))
+        case .failure(let error):
+            return CallEvent(
+                call: call, result: .failure(ProviderErrors.transport(error, timeoutSeconds: timeoutSeconds)),
+                latencyMilliseconds: milliseconds, cached: false, remote: true, rateLimits: nil)
+        }
+    }
+}

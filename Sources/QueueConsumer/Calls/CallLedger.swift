@@ -1,0 +1,104 @@
+import Shared
+import Logging
+
+/// Writes down what finished calls did: one `llm_calls` row each (cost from the price table), answers for
+/// the response cache, and what the provider said about its limits — learned limits, cluster-wide pauses
+/// and token corrections for the shared budget.
+final class CallLedger {
+    let connection: Connection
+    let consumerID: String
+    let prices: PriceTable
+    let budget: BudgetSlots
+    var logger: Logger
+    /// The limits last stored per provider+model, so unchanged headers cost no write.
+    private var learned: [BudgetKey: RateLimits] = [:]
+
+    init(connection: Connection, consumerID: String, prices: PriceTable, budget: BudgetSlots, logger: Logger) {
+        self.connection = connection
+        self.consumerID = consumerID
+        self.prices = prices
+        self.budget = budget
+        self.logger = logger
+    }
+
+    /// Records the events and returns each one's cost in USD (exact decimal text).
+    func record(_ events: [CallEvent]) throws(DatabaseError) -> [String] {
+        try events.map { event throws(DatabaseError) in try record(event) }
+    }
+
+    private func record(_ event: CallEvent) throws(DatabaseError) -> String {
+        let call = event.call
+        var row = LLMCall(
+            jobID: call.jobID, sampleIndex: call.sampleIndex, purpose: call.purpose, provider: call.provider.name,
+            model: call.request.model, promptHash: SampleSeed.hexDigest(call.request.messages.map(\.content).joined(separator: "\u{1F}")),
+            status: "ok", httpStatus: nil, tokensIn: 0, tokensOut: 0, costUSD: "0",
+            latencyMilliseconds: event.latencyMilliseconds, attempt: call.attempt, error: nil, consumerID: consumerID)
+        switch event.result {
+        case .success(let completion):
+            row.model = completion.model
+            row.tokensIn = completion.inputTokens
+            row.tokensOut = completion.outputTokens
+            row.priceKnown = prices.price(for: completion.model) != nil
+            if event.cached {
+                row.status = "cached"
+            } else {
+                row.httpStatus = 200
+                row.costUSD = prices.costUSD(
+                    model: completion.model, inputTokens: completion.inputTokens, outputTokens: completion.outputTokens)
+                if event.remote { settleBudget(call, completion: completion) }
+                if call.cacheable {
+                    try ResponseCacheStore(connection).store(
+                        fingerprint: call.fingerprint, provider: call.provider.name, completion: completion)
+                }
+            }
+        case .failure(let error):
+            row.status = error.statusName
+            row.httpStatus = error.httpStatus
+            row.error = error.message
+            try settleFailure(call, error: error)
+        }
+        if let snapshot = event.rateLimits { try resync(call.budgetKey, snapshot) }
+        try LLMCallStore(connection).record(row)
+        return row.costUSD
+    }
+
+    /// Tells the shared budget what the provider really counted against the estimate reserved.
+    private func settleBudget(_ call: PlannedCall, completion: Completion) {
+        let input = completion.inputTokens - TokenEstimator.estimate(call.request.messages)
+        let output = call.provider.countsMaximumOutputTokens ? 0 : completion.outputTokens - call.request.maxOutputTokens
+        budget.correct(call.budgetKey, input: input, output: output)
+    }
+
+    /// A refused call used no tokens; a rate-limited one pauses the whole cluster.
+    private func settleFailure(_ call: PlannedCall, error: ProviderError) throws(DatabaseError) {
+        guard case .rateLimited(let retryAfter) = error.kind else { return }
+        budget.correct(call.budgetKey, input: -TokenEstimator.estimate(call.request.messages),
+                       output: -call.request.maxOutputTokens)
+        budget.dropSlots(call.budgetKey)
+        let seconds = retryAfter ?? 1
+        try RateBudgetStore(connection).pause(provider: call.provider.name, model: call.request.model, seconds: seconds)
+        logger.warning("provider rate limit hit: pausing the cluster",
+                       metadata: ["provider": "\(call.provider.name)", "model": "\(call.request.model)",
+                                  "seconds": "\(seconds)"])
+    }
+
+    /// Learns limits the provider reports and pauses the cluster when it reports its budget spent.
+    private func resync(_ key: BudgetKey, _ snapshot: RateLimitSnapshot) throws(DatabaseError) {
+        let limits = RateLimits(learnedFrom: snapshot)
+        if !limits.isEmpty, learned[key] != limits {
+            learned[key] = limits
+            try RateBudgetStore(connection).learn(provider: key.provider, model: key.model, limits: limits)
+        }
+        let exhausted: [(Int?, Double?)] = [
+            (snapshot.requestsRemaining, snapshot.requestsResetSeconds),
+            (snapshot.tokensRemaining, snapshot.tokensResetSeconds),
+            (snapshot.inputTokensRemaining, snapshot.inputTokensResetSeconds),
+            (snapshot.outputTokensRemaining, snapshot.outputTokensResetSeconds),
+        ]
+        let wait = exhausted.compactMap { remaining, reset in remaining == 0 ? reset : nil }.max()
+        if let wait, wait > 0 {
+            budget.dropSlots(key)
+            try RateBudgetStore(connection).pause(provider: key.provider, model: key.model, seconds: wait)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Shared
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A provider call a job wants made: what to send, to whom, and on whose behalf.
+struct PlannedCall {
+    var jobID: UUID
+    var sampleIndex: Int
+    /// 1 for the first try of this sample in this run.
+    var attempt: Int
+    /// `generation`, `judge`, `augmentation`.
+    var purpose: String
+    var provider: any Provider
+    var request: CompletionRequest
+    /// Deterministic calls (temperature 0 or a seed) may be answered from the response cache.
+    var cacheable: Bool
+
+    /// The budget this call draws on.
+    var budgetKey: BudgetKey { BudgetKey(provider: provider.name, model: request.model) }
+
+    /// Everything that determines the answer, as text: the response cache's key is its SHA-256.
+    var fingerprint: String {
+        var parts = [provider.name, request.model, "\(request.temperature)", "\(request.maxOutputTokens)",
+                     "\(request.choices)", request.seed.map(String.init) ?? "-", "\(sampleIndex)"]
+        if let schema = request.responseSchema { parts.append(String(decoding: schema.schema.jsonBytes, as: UTF8.self)) }
+        for message in request.messages { parts += [message.role, message.content] }
+        return parts.joined(separator: "\u{1F}")
+    }
+}
+
+/// A provider+model whose rate budget a call draws on.
+struct BudgetKey: Hashable {
+    var provider: String
+    var model: String
+}
+
+/// How a planned call ended.
+struct CallEvent {
+    var call: PlannedCall
+    var result: Result<Completion, ProviderError>
+    var latencyMilliseconds: Double
+    /// Answered from the response cache: no provider call, no cost.
+    var cached: Bool
+    /// Sent to the provider over HTTP (so it drew on the shared budget).
+    var remote: Bool
+    /// What the vendor said about its limits, when the call reached it.
+    var rateLimits: RateLimitSnapshot?
+}

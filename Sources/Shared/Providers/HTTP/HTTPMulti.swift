@@ -1,0 +1,164 @@
+import CCurl
+
+/// Many HTTP exchanges in flight on one thread, through libcurl's multi interface.
+///
+/// Connections are pooled by the multi handle and reused across transfers; HTTP/2 is negotiated over TLS
+/// where the server offers it, and then many transfers share one connection. Nothing here blocks except
+/// `poll`, which waits for network activity at most as long as it is told. Not thread-safe: one per thread.
+public final class HTTPMulti {
+    /// A finished exchange.
+    public struct Finished {
+        public var tag: Int
+        public var result: Result<HTTPResponse, HTTPTransportError>
+        /// From the start of the transfer to its end, as libcurl measured it.
+        public var seconds: Double
+    }
+
+    private let multi: UnsafeMutableRawPointer
+    private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    /// Finished easy handles kept for the next transfers: curl_easy_reset keeps their DNS and TLS caches.
+    private var spare: [UnsafeMutableRawPointer] = []
+
+    /// - Parameter maxConnectionsPerHost: 0 is unlimited (HTTP/1.1 then opens one connection per transfer in
+    ///   flight); HTTP/2 multiplexes regardless.
+    public init(maxConnectionsPerHost: Int = 0) {
+        HTTPMulti.initialiseOnce
+        guard let multi = curl_multi_init() else { preconditionFailure("curl_multi_init failed: out of memory") }
+        self.multi = multi
+        curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+    }
+
+    deinit {
+        for handle in active.keys {
+            curl_multi_remove_handle(multi, handle)
+            curl_easy_cleanup(handle)
+        }
+        for handle in spare { curl_easy_cleanup(handle) }
+        curl_multi_cleanup(multi)
+    }
+
+    static let initialiseOnce: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    /// Exchanges started and not yet returned by `poll`.
+    public var inFlight: Int { active.count }
+
+    /// Starts an exchange; its result comes back from a later `poll` under `tag`.
+    public func start(_ request: HTTPRequest, tag: Int) {
+        let handle = spare.popLast() ?? makeHandle()
+        let transfer = Transfer(tag: tag)
+        for header in request.headers {
+            transfer.headerList = curl_slist_append(transfer.headerList, "\(header.name): \(header.value)")
+        }
+        // libcurl sends `Expect: 100-continue` for larger bodies and waits for an answer first; APIs don't need it.
+        transfer.headerList = curl_slist_append(transfer.headerList, "Expect:")
+        curl_setopt_string(handle, CURLOPT_URL, request.url)
+        curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeoutSeconds * 1000))
+        curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeoutSeconds * 1000))
+        curl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        curl_setopt_slist(handle, CURLOPT_HTTPHEADER, transfer.headerList)
+        if !request.body.isEmpty || request.method == "POST" {
+            curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count)
+            // Copied by libcurl, so the request's bytes need not outlive this call.
+            request.body.withUnsafeBytes { bytes in
+                curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+        }
+        let context = Unmanaged.passUnretained(transfer.collector).toOpaque()
+        curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseCollector.bodyCallback)
+        curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
+        curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseCollector.headerCallback)
+        curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
+        active[handle] = transfer
+        curl_multi_add_handle(multi, handle)
+    }
+
+    /// Moves every transfer forward, waiting up to `timeoutMilliseconds` for network activity when none is
+    /// ready, and returns the exchanges that finished.
+    public func poll(timeoutMilliseconds: Int32) -> [Finished] {
+        var running: Int32 = 0
+        curl_multi_perform(multi, &running)
+        var finished = collectFinished()
+        guard finished.isEmpty, !active.isEmpty || timeoutMilliseconds > 0 else { return finished }
+        curl_multi_poll(multi, nil, 0, timeoutMilliseconds, nil)
+        curl_multi_perform(multi, &running)
+        finished = collectFinished()
+        return finished
+    }
+
+    private func collectFinished() -> [Finished] {
+        var finished: [Finished] = []
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                let transfer = active.removeValue(forKey: handle)
+            else { continue }
+            let code = message.pointee.data.result
+            var status = 0
+            var seconds = 0.0
+            curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+            curl_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
+            let result: Result<HTTPResponse, HTTPTransportError> = if code == CURLE_OK {
+                .success(transfer.collector.response(status: status))
+            } else {
+                .failure(HTTPTransportError(
+                    message: String(cString: curl_easy_strerror(code)), isTimeout: code == CURLE_OPERATION_TIMEDOUT))
+            }
+            finished.append(Finished(tag: transfer.tag, result: result, seconds: seconds))
+            curl_multi_remove_handle(multi, handle)
+            curl_easy_reset(handle)
+            spare.append(handle)
+        }
+        return finished
+    }
+
+    private func makeHandle() -> UnsafeMutableRawPointer {
+        guard let handle = curl_easy_init() else { preconditionFailure("curl_easy_init failed: out of memory") }
+        return handle
+    }
+
+    /// One exchange's state while libcurl owns its handle.
+    private final class Transfer {
+        let tag: Int
+        let collector = ResponseCollector()
+        var headerList: UnsafeMutablePointer<curl_slist>?
+
+        init(tag: Int) { self.tag = tag }
+
+        deinit { curl_slist_free_all(headerList) }
+    }
+}
+
+/// Accumulates one response's body and headers from libcurl's callbacks.
+final class ResponseCollector {
+    private var body: [UInt8] = []
+    private var headers: [String: String] = [:]
+
+    func response(status: Int) -> HTTPResponse {
+        HTTPResponse(status: status, headers: headers, body: body)
+    }
+
+    private func addHeader(_ line: String) {
+        if line.hasPrefix("HTTP/") { headers.removeAll() }  // a new response (after a 100 or a redirect)
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].lowercased()
+        headers[name] = String(line[line.index(after: colon)...]).trimmingSpaces
+    }
+
+    static let bodyCallback: curl_data_callback = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue().body.append(
+            contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
+        return size * count
+    }
+
+    static let headerCallback: curl_data_callback = { data, size, count, context in
+        guard let data, let context else { return 0 }
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+        Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue().addHeader(line)
+        return size * count
+    }
+}

@@ -57,7 +57,7 @@ final class CallLedger {
             row.error = error.message
             try settleFailure(call, error: error)
         }
-        if let snapshot = event.rateLimits { try resync(call.budgetKey, snapshot) }
+        if let snapshot = event.rateLimits { try resync(call, snapshot) }
         try LLMCallStore(connection).record(row)
         return row.costUSD
     }
@@ -82,22 +82,30 @@ final class CallLedger {
                                   "seconds": "\(seconds)"])
     }
 
-    /// Learns limits the provider reports and pauses the cluster when it reports its budget spent.
-    private func resync(_ key: BudgetKey, _ snapshot: RateLimitSnapshot) throws(DatabaseError) {
+    /// Learns limits the provider reports, and holds the cluster back when it reports a budget spent.
+    ///
+    /// A reset is the time until the whole budget is back, so the next call fits after the share of it that
+    /// frees that call's units (one request; the call's tokens) — not after all of it.
+    private func resync(_ call: PlannedCall, _ snapshot: RateLimitSnapshot) throws(DatabaseError) {
+        let key = call.budgetKey
         let limits = RateLimits(learnedFrom: snapshot)
         if !limits.isEmpty, learned[key] != limits {
             learned[key] = limits
             try RateBudgetStore(connection).learn(provider: key.provider, model: key.model, limits: limits)
         }
-        let exhausted: [(Int?, Double?)] = [
-            (snapshot.requestsRemaining, snapshot.requestsResetSeconds),
-            (snapshot.tokensRemaining, snapshot.tokensResetSeconds),
-            (snapshot.inputTokensRemaining, snapshot.inputTokensResetSeconds),
-            (snapshot.outputTokensRemaining, snapshot.outputTokensResetSeconds),
+        let input = TokenEstimator.estimate(call.request.messages)
+        let output = call.request.maxOutputTokens
+        let spent: [(remaining: Int?, limit: Int?, reset: Double?, units: Int)] = [
+            (snapshot.requestsRemaining, snapshot.requestsLimit, snapshot.requestsResetSeconds, 1),
+            (snapshot.tokensRemaining, snapshot.tokensLimit, snapshot.tokensResetSeconds, input + output),
+            (snapshot.inputTokensRemaining, snapshot.inputTokensLimit, snapshot.inputTokensResetSeconds, input),
+            (snapshot.outputTokensRemaining, snapshot.outputTokensLimit, snapshot.outputTokensResetSeconds, output),
         ]
-        let wait = exhausted.compactMap { remaining, reset in remaining == 0 ? reset : nil }.max()
+        let wait = spent.compactMap { entry -> Double? in
+            guard entry.remaining == 0, let reset = entry.reset, let limit = entry.limit, limit > 0 else { return nil }
+            return reset * min(1, Double(entry.units) / Double(limit))
+        }.max()
         if let wait, wait > 0 {
-            budget.dropSlots(key)
             try RateBudgetStore(connection).pause(provider: key.provider, model: key.model, seconds: wait)
         }
     }

@@ -11,7 +11,7 @@ DATAFORGE_HTTP_PORT=$(free_port)
 DATAFORGE_PG_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
 DATAFORGE_BIN_DIR=${DATAFORGE_BIN_DIR:-$(swift build --show-bin-path)}
 export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
-export DATAFORGE_CONSUMERS=2 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
+export DATAFORGE_CONSUMERS=3 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
 # Two calls in flight per job keep a 50-sample job running long enough to be interrupted mid-way.
 export DATAFORGE_JOB_MAX_IN_FLIGHT=2
 # Hermetic: never call a real provider from the tests.
@@ -20,6 +20,7 @@ export DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=20
 finish() {
     local rc=$?
     ((rc == 0)) || print_log_tails 40
+    [[ -z ${FAKE_PID:-} ]] || kill "$FAKE_PID" 2>/dev/null || true
     scripts/stack.sh down || true
     exit "$rc"
 }
@@ -29,6 +30,19 @@ trap 'exit 143' TERM
 
 # Wipe the previous run (also stops whatever it left running).
 scripts/stack.sh clean >/dev/null
+
+# The fake LLM provider on loopback: every remote provider of the stack points at it, with one key.
+FAKE_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
+mkdir -p "$DATAFORGE_HOME/log"
+python3 Tests/FakeProvider/fake_provider.py --port "$FAKE_PORT" --require-key sk-fake-test --latency-ms 5 \
+    >"$DATAFORGE_HOME/log/fake-provider.log" 2>&1 &
+FAKE_PID=$!
+for _ in $(seq 100); do grep -q '^listening' "$DATAFORGE_HOME/log/fake-provider.log" && break; sleep 0.1; done
+export DATAFORGE_FAKE_PROVIDER_URL=http://127.0.0.1:$FAKE_PORT
+export OPENAI_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL/v1 OPENAI_API_KEY=sk-fake-test
+export ANTHROPIC_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL ANTHROPIC_API_KEY=sk-fake-test
+export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480"
+
 scripts/stack.sh up
 eval "$(scripts/stack.sh env)"
 swift test -j "${JOBS:-2}" --filter IntegrationTests

@@ -78,8 +78,10 @@ final class GenerationRun: JobRun {
             }
             let call = generator.plan(index: next.index, attempt: next.attempt)
             let estimate = estimatedCost(call)
+            // Calls in flight count at their estimate until they report their cost; only with none in flight
+            // does a call that cannot fit end the job.
             if let maxCostUSD, spentUSD + flying.values.reduce(0, +) + estimate > maxCostUSD {
-                overBudget = true
+                overBudget = flying.isEmpty
                 break
             }
             todo.remove(at: position)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DataForge benchmarks: queue throughput and API throughput on a throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
-# Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15).
+# Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
+# BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000).
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -72,6 +73,12 @@ for run in "${QUEUE_RUNS[@]}"; do
 done
 out=$(bench/api.sh)
 collect <<<"$out"
+PROVIDER_RUNS=("rpm ${BENCH_RPM:-600}" "tpm ${BENCH_TPM:-60000}" "throughput" "inflight")
+for run in "${PROVIDER_RUNS[@]}"; do
+    # shellcheck disable=SC2086
+    out=$(bench/providers.sh $run)
+    collect <<<"$out"
+done
 
 # ---- report
 group() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
@@ -117,5 +124,15 @@ for name in health result samples; do
 done
 printf '  %-34s %14s  %s\n' "target (/api/result)" "≥ 8,000 req/s" \
     "$(meets "${R[result.rps]} >= 8000") ; p99 < 10 ms: $(meets "${R[result.p99_ms]} < 10")"
+echo
+echo "Provider calls against the fake provider (Tests/FakeProvider), 4 consumers sharing the budget, ${BENCH_RATE_SECONDS:-180} s each"
+for kind in rpm tpm; do
+    printf '  %-34s %14s  %s\n' "limit $(group "${R[$kind.limit]}") $kind" "$(awk -v a="${R[$kind.achieved]}" 'BEGIN { printf "%.1f%%", 100 * a }') used" \
+        "${R[$kind.ok]} calls in ${R[$kind.seconds]} s, 429s: ${R[$kind.limited]} ($(awk -v a="${R[$kind.share429]}" 'BEGIN { printf "%.2f%%", 100 * a }')); ≥ 97% and ≤ 0.5%: $(meets "${R[$kind.achieved]} >= 0.97 && ${R[$kind.share429]} <= 0.005")"
+done
+printf '  %-34s %14s  %s\n' "1 consumer, zero-latency fake" "$(group "${R[throughput.rate]}") samples/s" \
+    "($(ratio "${R[throughput.rate]}" "${R[throughput.fake_ceiling]}") of the fake's own ceiling of $(group "${R[throughput.fake_ceiling]}") req/s under wrk), ${R[throughput.cpu_us_per_call]} µs CPU per call, peak RSS ${R[throughput.rss_mb]} MB"
+printf '  %-34s %14s  %s\n' "1 consumer, fake answering in 1 s" "${R[inflight.max_in_flight]} in flight" \
+    "peak RSS ${R[inflight.rss_mb]} MB; ≥ 200 in flight on < 50 MB: $(meets "${R[inflight.max_in_flight]} >= 200 && ${R[inflight.rss_mb]} < 50")"
 echo
 echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

@@ -21,6 +21,7 @@ finish() {
     local rc=$?
     ((rc == 0)) || print_log_tails 40
     [[ -z ${FAKE_PID:-} ]] || kill "$FAKE_PID" 2>/dev/null || true
+    [[ -z ${LLMOCK_PID:-} ]] || kill -KILL "$LLMOCK_PID" 2>/dev/null || true
     scripts/stack.sh down || true
     exit "$rc"
 }
@@ -42,6 +43,21 @@ export DATAFORGE_FAKE_PROVIDER_URL=http://127.0.0.1:$FAKE_PORT
 export OPENAI_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL/v1 OPENAI_API_KEY=sk-fake-test
 export ANTHROPIC_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL ANTHROPIC_API_KEY=sk-fake-test
 export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480"
+
+# llmock (PyPI), a third-party mock server, behind the openai-compatible provider; install-deps puts it in
+# .dataforge/venv. It binds after printing its banner: wait for /health.
+LLMOCK=${DATAFORGE_LLMOCK:-$PWD/.dataforge/venv/bin/llmock}
+if [[ -x $LLMOCK ]]; then
+    LLMOCK_PORT=$(free_port "$FAKE_PORT")
+    "$LLMOCK" serve --host 127.0.0.1 --port "$LLMOCK_PORT" --rpm 600 --tool-mode off --log-level warning \
+        >"$DATAFORGE_HOME/log/llmock.log" 2>&1 &
+    LLMOCK_PID=$!
+    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$LLMOCK_PORT/health" >/dev/null && break; sleep 0.1; done
+    export DATAFORGE_LLMOCK_URL=http://127.0.0.1:$LLMOCK_PORT
+    export DATAFORGE_COMPAT_BASE_URL=$DATAFORGE_LLMOCK_URL/v1 DATAFORGE_COMPAT_API_KEY=sk-llmock
+else
+    echo "test-integration: llmock not found at $LLMOCK (scripts/install-deps.sh installs it); its tests are skipped" >&2
+fi
 
 scripts/stack.sh up
 eval "$(scripts/stack.sh env)"

@@ -26,17 +26,17 @@ struct PostTestLLM: Handler {
             promptHash: "", status: "ok", httpStatus: nil, tokensIn: 0, tokensOut: 0, costUSD: "0",
             latencyMilliseconds: 0, attempt: 1, error: nil, consumerID: nil)
         do {
-            let completion = try provider.complete(completionRequest)
+            let completion = try provider.completeBlocking(completionRequest, client: HTTPClient())
             results["health_check"] = true
             results["generation_test"] = .bool(!completion.text.isEmpty)
             results["test_response"] = .string(completion.text)
             call.tokensIn = completion.inputTokens
             call.tokensOut = completion.outputTokens
-            call.costUSD = PriceTable.costUSD(
+            call.costUSD = context.settings.prices.costUSD(
                 model: completion.model, inputTokens: completion.inputTokens, outputTokens: completion.outputTokens)
         } catch {
             results["error"] = .string(error.message)
-            call.status = error.kind == .fatal ? "fatal" : "retryable"
+            call.status = error.statusName
             call.httpStatus = error.httpStatus
             call.error = error.message
         }

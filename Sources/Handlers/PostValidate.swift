@@ -40,7 +40,7 @@ struct CostEstimate {
         let perSampleInput = template.map { TokenEstimator.estimate($0.messages(for: generation, index: 0)) } ?? 0
         inputTokens = perSampleInput * generation.count
         outputTokens = TokenEstimator.expectedSampleTokens * generation.count
-        let price = PriceTable.price(for: settings.model)
+        let price = settings.prices.price(for: settings.model)
         modelIsPriced = price != nil
         costUSD = Double(inputTokens) * (price?.inputPerMillion ?? 0) / 1e6
             + Double(outputTokens) * (price?.outputPerMillion ?? 0) / 1e6

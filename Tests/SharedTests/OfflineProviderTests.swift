@@ -178,8 +178,8 @@ import Testing
                 ChatMessage(role: "user", content: "Make it about something else entirely."),
             ],
             temperature: 0.7, maxOutputTokens: 300, sample: sample)
-        let first = try provider.complete(short)
-        let second = try provider.complete(long)
+        let first = try #require(provider.prepare(short).localResult).get()
+        let second = try #require(provider.prepare(long).localResult).get()
         #expect(provider.name == "offline")
         #expect(first.model == "offline-test")
         #expect(first.text == second.text)
@@ -189,13 +189,25 @@ import Testing
         #expect(first.outputTokens == (first.text.count + 3) / 4)
     }
 
-    @Test func latencyDelaysTheCall() throws {
-        let provider = OfflineProvider(latency: .milliseconds(60))
+    @Test func latencyIsTheDelayOfTheLocalAnswer() throws {
         let request = CompletionRequest(
             model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotReply))
-        let elapsed = try ContinuousClock().measure { _ = try provider.complete(request) }
-        #expect(elapsed >= .milliseconds(60))
-        #expect(try OfflineProvider().complete(request).inputTokens == 1)
+        guard case .local(let result, let delay) = OfflineProvider(latency: .milliseconds(60)).prepare(request) else {
+            Issue.record("the offline provider answers locally")
+            return
+        }
+        #expect(delay == .milliseconds(60))
+        #expect(try result.get().inputTokens == 1)
+        #expect(OfflineProvider().prepare(request).localResult != nil)
+    }
+
+    @Test func itNeverInterpretsHTTPAndReportsNoRateLimits() {
+        let provider = OfflineProvider()
+        let response = HTTPResponse(status: 200, headers: ["x-ratelimit-limit-requests": "1"], body: [])
+        let request = CompletionRequest(
+            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotReply))
+        #expect(provider.interpret(response, for: request).failure?.kind == .fatal)
+        #expect(provider.rateLimits(in: response) == nil)
     }
 
     @Test func productFamilyFollowsTheName() {

@@ -13,7 +13,9 @@ public struct Settings: Sendable {
     public var fcgiSocket: String?
     public var fcgiWorkers: Int
     public var fcgiThreads: Int
+    /// `offline`, `openai`, `anthropic` or `openai-compatible`: the provider of jobs that name none.
     public var provider: String
+    /// The default provider's model; when unset, that provider's usual one (`defaultModel(forProvider:)`).
     public var model: String
     public var offlineLatencyMilliseconds: Int
     public var leaseSeconds: Int
@@ -26,6 +28,21 @@ public struct Settings: Sendable {
     public var openAIAPIKey: String?
     public var anthropicBaseURL: String
     public var anthropicAPIKey: String?
+    /// An OpenAI-compatible server (vLLM, Ollama, llama.cpp, LiteLLM), up to its `/v1`.
+    public var compatibleBaseURL: String?
+    public var compatibleAPIKey: String?
+    /// The compatible server's model when it is not the default provider (and `DATAFORGE_MODEL`'s default when it is).
+    public var compatibleModel: String?
+    public var compatibleQuirks: OpenAICompatibility
+    public var openAIQuirks: OpenAICompatibility
+    /// The longest a provider call may take, connection included.
+    public var providerTimeoutSeconds: Int
+    public var connectTimeoutSeconds: Int
+    /// The public list prices, with `DATAFORGE_PRICES` (`model=input/output,…`, USD per million tokens) over them.
+    public var prices: PriceTable
+
+    public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
+    public static let defaultAnthropicBaseURL = "https://api.anthropic.com"
 
     /// Seconds between consumer heartbeats: a third of the lease, so two can be missed before it expires.
     public var heartbeatSeconds: Double { Double(leaseSeconds) / 3 }
@@ -41,8 +58,18 @@ public struct Settings: Sendable {
         fcgiSocket = reader.optionalString("DATAFORGE_FCGI_SOCKET")
         fcgiWorkers = try reader.int("DATAFORGE_FCGI_WORKERS", default: 2, in: 1...64)
         fcgiThreads = try reader.int("DATAFORGE_FCGI_THREADS", default: 4, in: 1...64)
-        provider = try reader.choice("DATAFORGE_PROVIDER", default: "offline", among: ["offline"])
-        model = reader.string("DATAFORGE_MODEL", default: "offline-v1")
+        provider = try reader.choice(
+            "DATAFORGE_PROVIDER", default: "offline", among: ["offline", "openai", "anthropic", "openai-compatible"])
+        compatibleModel = reader.optionalString("DATAFORGE_COMPAT_MODEL")
+        guard
+            let model = reader.optionalString("DATAFORGE_MODEL") ?? Self.defaultModel(forProvider: provider)
+                ?? (provider == "openai-compatible" ? compatibleModel : nil)
+        else {
+            throw ConfigError(
+                variable: "DATAFORGE_MODEL",
+                message: "required when DATAFORGE_PROVIDER is \(provider) and DATAFORGE_COMPAT_MODEL is unset")
+        }
+        self.model = model
         offlineLatencyMilliseconds = try reader.int("DATAFORGE_OFFLINE_LATENCY_MS", default: 0, in: 0...60_000)
         leaseSeconds = try reader.int("DATAFORGE_LEASE_SECONDS", default: 30, in: 1...3600)
         maintenanceIntervalSeconds = try reader.int(
@@ -53,10 +80,29 @@ public struct Settings: Sendable {
         maxAttempts = try reader.int("DATAFORGE_MAX_ATTEMPTS", default: 5, in: 1...100)
         logLevel = try reader.choice(
             "DATAFORGE_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error"])
-        openAIBaseURL = reader.string("OPENAI_BASE_URL", default: "https://api.openai.com/v1")
+        openAIBaseURL = reader.string("OPENAI_BASE_URL", default: Self.defaultOpenAIBaseURL)
         openAIAPIKey = reader.optionalString("OPENAI_API_KEY")
-        anthropicBaseURL = reader.string("ANTHROPIC_BASE_URL", default: "https://api.anthropic.com")
+        anthropicBaseURL = reader.string("ANTHROPIC_BASE_URL", default: Self.defaultAnthropicBaseURL)
         anthropicAPIKey = reader.optionalString("ANTHROPIC_API_KEY")
+        compatibleBaseURL = reader.optionalString("DATAFORGE_COMPAT_BASE_URL")
+        if provider == "openai-compatible" && compatibleBaseURL == nil {
+            throw ConfigError(
+                variable: "DATAFORGE_COMPAT_BASE_URL", message: "required when DATAFORGE_PROVIDER is openai-compatible")
+        }
+        compatibleAPIKey = reader.optionalString("DATAFORGE_COMPAT_API_KEY")
+        let quirks = "a comma list of \(OpenAICompatibility.quirkNames.joined(separator: ", "))"
+        compatibleQuirks = try reader.parsed(
+            "DATAFORGE_COMPAT_QUIRKS", default: OpenAICompatibility(), expected: quirks, OpenAICompatibility.init)
+        openAIQuirks = try reader.parsed(
+            "DATAFORGE_OPENAI_QUIRKS", default: OpenAICompatibility(), expected: quirks, OpenAICompatibility.init)
+        providerTimeoutSeconds = try reader.int("DATAFORGE_PROVIDER_TIMEOUT_SECONDS", default: 120, in: 1...3600)
+        connectTimeoutSeconds = try reader.int("DATAFORGE_CONNECT_TIMEOUT_SECONDS", default: 10, in: 1...600)
+        prices = PriceTable(
+            overrides: try reader.parsed(
+                "DATAFORGE_PRICES", default: [:],
+                expected: "model=input/output in USD per million tokens with at most 4 decimals, comma-separated, "
+                    + "such as my-model=0.5/1.5,gpt-4o=2/8",
+                PriceTable.parseOverrides))
     }
 }
 
@@ -89,6 +135,17 @@ private struct EnvironmentReader {
         return value
     }
 
+    /// A value in a syntax of its own; `parse` answers nil for text it rejects.
+    func parsed<Value>(
+        _ name: String, default fallback: Value, expected: String, _ parse: (String) -> Value?
+    ) throws(ConfigError) -> Value {
+        guard let text = optionalString(name) else { return fallback }
+        guard let value = parse(text) else {
+            throw ConfigError(variable: name, message: "expected \(expected), got '\(text)'")
+        }
+        return value
+    }
+
     func choice(_ name: String, default fallback: String, among choices: [String]) throws(ConfigError) -> String {
         let value = string(name, default: fallback).lowercased()
         guard choices.contains(value) else {
@@ -100,6 +157,17 @@ private struct EnvironmentReader {
 }
 
 extension Settings {
+    /// The model a provider uses when none is configured; nil for an OpenAI-compatible server, whose models
+    /// are its own.
+    public static func defaultModel(forProvider provider: String) -> String? {
+        switch provider {
+        case "offline": "offline-v1"
+        case "openai": "gpt-4o-mini"
+        case "anthropic": "claude-haiku-4-5"
+        default: nil
+        }
+    }
+
     /// Reads the settings of this process, or exits with status 78 (EX_CONFIG) and a message naming the
     /// variable: bad configuration stops a process at start, never later.
     public static func loadOrExit(program: String) -> Settings {

@@ -1,24 +1,9 @@
 import CCurl
 
-/// An HTTP response, fully read.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    /// Header names in lower case.
-    public var headers: [String: String]
-    public var body: [UInt8]
-}
-
-/// A failed transfer (no HTTP status): connection refused, timeout, reset.
-public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var isTimeout: Bool
-    public var description: String { message }
-}
-
 /// A blocking HTTP client over one reused libcurl easy handle (connections are kept alive between calls).
 ///
-/// Not thread-safe: one per thread. The providers' concurrent client drives many handles through the
-/// multi interface; this one serves the CLI and single calls.
+/// Not thread-safe: one per thread. The consumer drives many transfers at once through `HTTPMulti`; this
+/// one serves the CLI, the handlers and single calls.
 public final class HTTPClient {
     private let handle: UnsafeMutableRawPointer
 
@@ -32,40 +17,31 @@ public final class HTTPClient {
 
     private static let initialiseOnce: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
-    /// Sends a request and reads the whole response.
-    public func send(
-        method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
-        timeoutSeconds: Int = 30
-    ) throws(HTTPTransportError) -> HTTPResponse {
+    /// Sends a request and reads the whole response, within the request's timeouts.
+    public func send(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse {
         curl_easy_reset(handle)
-        let collector = Collector()
+        let collector = ResponseCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+        for header in request.headers { headerList = curl_slist_append(headerList, "\(header.name): \(header.value)") }
+        // libcurl sends `Expect: 100-continue` for larger bodies and waits for an answer first; APIs don't need it.
+        headerList = curl_slist_append(headerList, "Expect:")
         defer { curl_slist_free_all(headerList) }
-        curl_setopt_string(handle, CURLOPT_URL, url)
-        curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
+        curl_setopt_string(handle, CURLOPT_URL, request.url)
+        curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
         curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        curl_setopt_long(handle, CURLOPT_TIMEOUT, timeoutSeconds)
-        curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, min(10, timeoutSeconds))
+        curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeoutSeconds * 1000))
+        curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeoutSeconds * 1000))
         curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
-        curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().body.append(
-                contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
-        })
+        curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseCollector.bodyCallback)
         curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
-        curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
-            Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().addHeader(line)
-            return size * count
-        })
+        curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseCollector.headerCallback)
         curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
-        let code: CURLcode = (body ?? []).withUnsafeBufferPointer { buffer in
-            if body != nil {
-                curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, buffer.count)
+        // An empty POST still needs a valid pointer: with a null one libcurl reads the body from stdin.
+        let body = request.body.isEmpty ? [0] : request.body
+        let code: CURLcode = body.withUnsafeBufferPointer { buffer in
+            if !request.body.isEmpty || request.method == "POST" {
+                curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count)
                 curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
             }
             return curl_easy_perform(handle)
@@ -76,19 +52,17 @@ public final class HTTPClient {
         }
         var status = 0
         curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: collector.headers, body: collector.body)
+        return collector.response(status: status)
     }
 
-    /// Accumulates one transfer's body and headers; lives for the duration of `send`.
-    private final class Collector {
-        var body: [UInt8] = []
-        var headers: [String: String] = [:]
-
-        func addHeader(_ line: String) {
-            if line.hasPrefix("HTTP/") { headers.removeAll() }  // a new response (after a 100 or a redirect)
-            guard let colon = line.firstIndex(of: ":") else { return }
-            let name = line[..<colon].lowercased()
-            headers[name] = String(line[line.index(after: colon)...]).trimmingSpaces
-        }
+    /// Sends a request built from its parts: the short form of the CLI and the integration tests.
+    public func send(
+        method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+        timeoutSeconds: Double = 30
+    ) throws(HTTPTransportError) -> HTTPResponse {
+        try send(
+            HTTPRequest(
+                method: method, url: url, headers: headers.map { HTTPHeader($0.0, $0.1) }, body: body ?? [],
+                timeoutSeconds: timeoutSeconds, connectTimeoutSeconds: min(10, timeoutSeconds)))
     }
 }

@@ -10,6 +10,9 @@ public struct Settings: Sendable {
     public var databaseURL: String
     public var maxSamplesPerRequest: Int
     public var maxBodyBytes: Int
+    /// The BPE rank files' folder (`DATAFORGE_TOKENIZER_DIR`, else `$DATAFORGE_HOME/tokenizers`, where
+    /// `scripts/install-deps.sh` puts them); nil when neither is set, and token estimates are approximate.
+    public var tokenizerDirectory: String?
     public var fcgiSocket: String?
     public var fcgiWorkers: Int
     public var fcgiThreads: Int
@@ -23,6 +26,17 @@ public struct Settings: Sendable {
     public var consumerSlots: Int
     public var consumerQueues: [String]
     public var maxAttempts: Int
+    /// Provider calls one consumer keeps in flight at most, over all its jobs.
+    public var consumerMaxInFlight: Int
+    /// Provider calls one job has in flight at most, so one large job does not starve the others.
+    public var jobMaxInFlight: Int
+    /// `auto`: deterministic calls (temperature 0 or a seed) are answered from the response cache; `off`.
+    public var responseCache: String
+    /// Configured rate limits per provider+model (the default provider's from `DATAFORGE_RPM`, `…_TPM`,
+    /// `…_MAX_IN_FLIGHT`; others from `DATAFORGE_RATE_LIMITS`).
+    public var rateLimits: RateLimitTable
+    /// The fraction of each rate limit the cluster paces at, leaving room for network jitter.
+    public var rateUtilisation: Double
     public var logLevel: String
     public var openAIBaseURL: String
     public var openAIAPIKey: String?
@@ -55,6 +69,8 @@ public struct Settings: Sendable {
         databaseURL = reader.string("DATAFORGE_DATABASE_URL", default: "dbname=dataforge")
         maxSamplesPerRequest = try reader.int("DATAFORGE_MAX_SAMPLES_PER_REQUEST", default: 50, in: 1...10_000)
         maxBodyBytes = try reader.int("DATAFORGE_MAX_BODY_BYTES", default: 1_048_576, in: 1024...67_108_864)
+        tokenizerDirectory = reader.optionalString("DATAFORGE_TOKENIZER_DIR")
+            ?? reader.optionalString("DATAFORGE_HOME").map { $0 + "/tokenizers" }
         fcgiSocket = reader.optionalString("DATAFORGE_FCGI_SOCKET")
         fcgiWorkers = try reader.int("DATAFORGE_FCGI_WORKERS", default: 2, in: 1...64)
         fcgiThreads = try reader.int("DATAFORGE_FCGI_THREADS", default: 4, in: 1...64)
@@ -74,10 +90,15 @@ public struct Settings: Sendable {
         leaseSeconds = try reader.int("DATAFORGE_LEASE_SECONDS", default: 30, in: 1...3600)
         maintenanceIntervalSeconds = try reader.int(
             "DATAFORGE_MAINTENANCE_INTERVAL_SECONDS", default: 10, in: 1...86_400)
-        consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 1, in: 1...1000)
+        consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 4, in: 1...1000)
         consumerQueues = reader.string("DATAFORGE_CONSUMER_QUEUES", default: "generation")
             .split(separator: ",").map { String($0) }
         maxAttempts = try reader.int("DATAFORGE_MAX_ATTEMPTS", default: 5, in: 1...100)
+        consumerMaxInFlight = try reader.int("DATAFORGE_CONSUMER_MAX_IN_FLIGHT", default: 64, in: 1...10_000)
+        jobMaxInFlight = try reader.int("DATAFORGE_JOB_MAX_IN_FLIGHT", default: 16, in: 1...10_000)
+        responseCache = try reader.choice("DATAFORGE_RESPONSE_CACHE", default: "auto", among: ["auto", "off"])
+        rateLimits = try reader.rateLimits()
+        rateUtilisation = Double(try reader.int("DATAFORGE_RATE_UTILISATION_PERCENT", default: 99, in: 50...100)) / 100
         logLevel = try reader.choice(
             "DATAFORGE_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error"])
         openAIBaseURL = reader.string("OPENAI_BASE_URL", default: Self.defaultOpenAIBaseURL)
@@ -103,6 +124,14 @@ public struct Settings: Sendable {
                 expected: "model=input/output in USD per million tokens with at most 4 decimals, comma-separated, "
                     + "such as my-model=0.5/1.5,gpt-4o=2/8",
                 PriceTable.parseOverrides))
+        let ownLimits = RateLimits(
+            requestsPerMinute: try reader.optionalInt("DATAFORGE_RPM", in: 1...100_000_000),
+            tokensPerMinute: try reader.optionalInt("DATAFORGE_TPM", in: 1...1_000_000_000),
+            maxInFlight: try reader.optionalInt("DATAFORGE_MAX_IN_FLIGHT", in: 1...100_000))
+        if !ownLimits.isEmpty {
+            rateLimits.entries[RateLimitTable.Target(provider: provider, model: model)] =
+                rateLimits.limits(provider: provider, model: model).filling(from: ownLimits)
+        }
     }
 }
 
@@ -144,6 +173,19 @@ private struct EnvironmentReader {
             throw ConfigError(variable: name, message: "expected \(expected), got '\(text)'")
         }
         return value
+    }
+
+    func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+        guard optionalString(name) != nil else { return nil }
+        return try int(name, default: 0, in: range)
+    }
+
+    /// `DATAFORGE_RATE_LIMITS`; the default provider+model's own variables are applied by `Settings`.
+    func rateLimits() throws(ConfigError) -> RateLimitTable {
+        switch RateLimitTable.parse(string("DATAFORGE_RATE_LIMITS", default: "")) {
+        case .success(let table): return table
+        case .failure(let error): throw ConfigError(variable: "DATAFORGE_RATE_LIMITS", message: error.message)
+        }
     }
 
     func choice(_ name: String, default fallback: String, among choices: [String]) throws(ConfigError) -> String {

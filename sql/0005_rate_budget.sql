@@ -40,6 +40,8 @@ CREATE TABLE rate_in_flight (
 ALTER TABLE llm_calls DROP CONSTRAINT llm_calls_status_check;
 ALTER TABLE llm_calls ADD CONSTRAINT llm_calls_status_check
     CHECK (status IN ('ok', 'cached', 'rate_limited', 'retryable', 'fatal'));
+-- Prices per million tokens have up to four decimals, so a call's cost needs ten.
+ALTER TABLE llm_calls ALTER COLUMN cost_usd TYPE numeric(18, 10);
 -- false when the price table did not know the model: its cost is recorded as 0, not guessed.
 ALTER TABLE llm_calls ADD COLUMN price_known boolean NOT NULL DEFAULT true;
 CREATE INDEX llm_calls_provider_created_idx ON llm_calls (provider, model, created_at);

@@ -1,7 +1,7 @@
 /// Estimates token counts before a call, for budgets and cost estimates.
 ///
-/// About four bytes of English per token is the documented approximation of BPE tokenizers; the real
-/// tokenizer replaces it where a model's encoding is available.
+/// About four bytes of English per token is the documented approximation of BPE tokenizers. `TokenCounter`
+/// counts exactly where a model's encoding is installed and falls back to these.
 public enum TokenEstimator {
     public static func estimate(_ text: String) -> Int {
         max(1, (text.utf8.count + 3) / 4)

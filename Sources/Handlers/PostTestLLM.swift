@@ -41,7 +41,7 @@ struct PostTestLLM: Handler {
             call.error = error.message
         }
         call.latencyMilliseconds = (ContinuousClock.now - start).milliseconds
-        try LLMCallStore(try context.connection()).record(call)
+        try LLMCallStore(try context.connection()).record([call])
         return .json(["timestamp": .string(RFC3339.format(.now)), "results": .object(results)])
     }
 }

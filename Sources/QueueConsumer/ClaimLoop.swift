@@ -25,6 +25,7 @@ final class ClaimLoop {
     private let prices: PriceTable
     private let dispatcher: CallDispatcher
     private let ledger: CallLedger
+    private let samples: PendingSamples
     private var runs: [UUID: any JobRun] = [:]
     /// Runs whose job the consumer's row names, so an operator (and a test) sees who works on what.
     private var announced: Set<UUID> = []
@@ -51,6 +52,7 @@ final class ClaimLoop {
             utilisation: settings.rateUtilisation)
         dispatcher = CallDispatcher(capacity: settings.consumerMaxInFlight, budget: budget)
         ledger = CallLedger(connection: connection, consumerID: consumerID, prices: prices, budget: budget, logger: logger)
+        samples = PendingSamples(connection: connection, owner: consumerID)
     }
 
     func run() {
@@ -75,6 +77,7 @@ final class ClaimLoop {
             } catch {
                 logger.warning("database error, retrying", metadata: ["error": "\(error.debugDescription)"])
                 for id in runs.keys { dispatcher.forget(jobID: id) }
+                samples.discard()
                 runs.removeAll()
                 announced.removeAll()
                 sleepBriefly()
@@ -97,6 +100,7 @@ final class ClaimLoop {
                 for (event, cost) in zip(events, costs) {
                     try runs[event.call.jobID]?.handle(event, costUSD: cost, now: handled)
                 }
+                try samples.flush()
                 try writeProgress()
             }
         }
@@ -145,7 +149,7 @@ final class ClaimLoop {
             jobLogger[metadataKey: "job_id"] = .string(job.id.sqlText)
             let run = try Pipelines.start(
                 RunContext(job: job, consumerID: consumerID, connection: connection, settings: settings,
-                           providers: providers, prices: prices, logger: jobLogger))
+                           providers: providers, prices: prices, samples: samples, logger: jobLogger))
             runs[job.id] = run
             started = started || run.outcome == nil
         }

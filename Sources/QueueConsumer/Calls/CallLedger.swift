@@ -21,12 +21,16 @@ final class CallLedger {
         self.logger = logger
     }
 
-    /// Records the events and returns each one's cost in USD (exact decimal text).
+    /// Records the events (their calls in one statement) and returns each one's cost in USD (exact decimal
+    /// text).
     func record(_ events: [CallEvent]) throws(DatabaseError) -> [String] {
-        try events.map { event throws(DatabaseError) in try record(event) }
+        let rows = try events.map { event throws(DatabaseError) in try row(for: event) }
+        try LLMCallStore(connection).record(rows)
+        return rows.map(\.costUSD)
     }
 
-    private func record(_ event: CallEvent) throws(DatabaseError) -> String {
+    /// The event's `llm_calls` row, after settling what it means for the cache and the budget.
+    private func row(for event: CallEvent) throws(DatabaseError) -> LLMCall {
         let call = event.call
         var row = LLMCall(
             jobID: call.jobID, sampleIndex: call.sampleIndex, purpose: call.purpose, provider: call.provider.name,
@@ -58,8 +62,7 @@ final class CallLedger {
             try settleFailure(call, error: error)
         }
         if let snapshot = event.rateLimits { try resync(call, snapshot) }
-        try LLMCallStore(connection).record(row)
-        return row.costUSD
+        return row
     }
 
     /// Tells the shared budget what the provider really counted against the estimate reserved.

@@ -33,6 +33,8 @@ struct RunContext {
     let settings: Settings
     let providers: ProviderSet
     let prices: PriceTable
+    /// Where runs leave their samples; the claim loop writes them once per poll.
+    let samples: PendingSamples
     var logger: Logger
 }
 

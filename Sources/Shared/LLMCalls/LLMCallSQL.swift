@@ -1,12 +1,17 @@
 /// Every statement on llm_calls.
 enum LLMCallSQL {
-    /// Records one provider request; the API key is never among the values.
-    static let insert = Statement(
-        "LLMCallSQL.insert",
+    /// Records provider requests, $1 a JSON array of rows; the API key is never among the values.
+    static let insertMany = Statement(
+        "LLMCallSQL.insertMany",
         """
         INSERT INTO llm_calls (job_id, sample_idx, purpose, provider, model, prompt_hash, status, http_status,
                                tokens_in, tokens_out, cost_usd, latency_ms, attempt, error, consumer_id, price_known)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13, $14, $15, $16)
+        SELECT job_id, sample_idx, purpose, provider, model, prompt_hash, status, http_status, tokens_in,
+               tokens_out, cost_usd, latency_ms, attempt, error, consumer_id, price_known
+        FROM jsonb_to_recordset($1::jsonb) AS r(
+            job_id uuid, sample_idx integer, purpose text, provider text, model text, prompt_hash text,
+            status text, http_status integer, tokens_in integer, tokens_out integer, cost_usd numeric,
+            latency_ms double precision, attempt integer, error text, consumer_id text, price_known boolean)
         """)
 
     /// A job's token and cost totals over its calls (uses llm_calls_job_idx).

@@ -67,14 +67,23 @@ public struct LLMCallStore {
         self.connection = connection
     }
 
-    public func record(_ call: LLMCall) throws(DatabaseError) {
-        try connection.execute(
-            LLMCallSQL.insert,
+    /// Records calls in one statement.
+    public func record(_ calls: [LLMCall]) throws(DatabaseError) {
+        guard !calls.isEmpty else { return }
+        let rows = JSONValue.array(calls.map { call in
             [
-                call.jobID, call.sampleIndex, call.purpose, call.provider, call.model, call.promptHash, call.status,
-                call.httpStatus, call.tokensIn, call.tokensOut, call.costUSD, call.latencyMilliseconds, call.attempt,
-                call.error, call.consumerID, call.priceKnown,
-            ])
+                "job_id": call.jobID.map { .string($0.sqlText) } ?? .null,
+                "sample_idx": call.sampleIndex.map(JSONValue.int) ?? .null, "purpose": .string(call.purpose),
+                "provider": .string(call.provider), "model": .string(call.model),
+                "prompt_hash": .string(call.promptHash), "status": .string(call.status),
+                "http_status": call.httpStatus.map(JSONValue.int) ?? .null, "tokens_in": .int(call.tokensIn),
+                "tokens_out": .int(call.tokensOut), "cost_usd": .string(call.costUSD),
+                "latency_ms": .double(call.latencyMilliseconds), "attempt": .int(call.attempt),
+                "error": call.error.map(JSONValue.string) ?? .null,
+                "consumer_id": call.consumerID.map(JSONValue.string) ?? .null, "price_known": .bool(call.priceKnown),
+            ]
+        })
+        try connection.execute(LLMCallSQL.insertMany, [rows])
     }
 
     public func totals(jobID: UUID) throws(DatabaseError) -> LLMUsageTotals {

@@ -1,16 +1,20 @@
 /// Every statement on samples.
 enum SampleSQL {
-    /// Stores sample ($1 job, $2 idx) only while consumer $15 holds the job's lease (fencing); a sample
+    /// Stores the samples of $1 (a JSON array of rows) whose job consumer $2 still holds (fencing); a sample
     /// already stored under the same key is left as it was, so a resumed job never duplicates one.
-    static let insertIfOwned = Statement(
-        "SampleSQL.insertIfOwned",
+    static let insertManyIfOwned = Statement(
+        "SampleSQL.insertManyIfOwned",
         """
         INSERT INTO samples (job_id, idx, id, kind, product, template, template_version, prompt_version,
                              temperature, text, tokens_estimated, provider, model, metadata)
-        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb
-        WHERE EXISTS (SELECT 1 FROM jobs WHERE id = $1 AND lease_owner = $15 AND state = 'running')
+        SELECT r.job_id, r.idx, r.id, r.kind, r.product, r.template, r.template_version, r.prompt_version,
+               r.temperature, r.text, r.tokens_estimated, r.provider, r.model, r.metadata
+        FROM jsonb_to_recordset($1::jsonb) AS r(
+            job_id uuid, idx integer, id uuid, kind text, product text, template text, template_version text,
+            prompt_version text, temperature double precision, text text, tokens_estimated integer,
+            provider text, model text, metadata jsonb)
+        WHERE EXISTS (SELECT 1 FROM jobs WHERE id = r.job_id AND lease_owner = $2 AND state = 'running')
         ON CONFLICT (job_id, idx) DO NOTHING
-        RETURNING idx
         """)
 
     /// The indices a job already has, so a resumed run produces only the missing ones.

@@ -12,16 +12,22 @@ public struct SampleStore {
         self.connection = connection
     }
 
-    /// Stores a sample while `owner` holds its job's lease; false when it was not written (the lease is
-    /// lost, or the sample was already stored by an earlier run).
+    /// Stores samples, in one statement, whose jobs `owner` still holds; returns how many were written (a
+    /// sample is not when its lease is lost or an earlier run already stored it).
     @discardableResult
-    public func insertIfOwned(_ sample: Sample, template: String, owner: String) throws(DatabaseError) -> Bool {
-        let parameters: [(any SQLEncodable)?] = [
-            sample.jobID, sample.index, sample.id, sample.kind.rawValue, sample.product, template,
-            sample.templateVersion, sample.promptVersion, sample.temperature, sample.text, sample.tokensEstimated,
-            sample.provider, sample.model, sample.metadata, owner,
-        ]
-        return try !connection.execute(SampleSQL.insertIfOwned, parameters).isEmpty
+    public func insertIfOwned(_ samples: [Sample], owner: String) throws(DatabaseError) -> Int {
+        guard !samples.isEmpty else { return 0 }
+        let rows = JSONValue.array(samples.map { sample in
+            [
+                "job_id": .string(sample.jobID.sqlText), "idx": .int(sample.index), "id": .string(sample.id.sqlText),
+                "kind": .string(sample.kind.rawValue), "product": .string(sample.product),
+                "template": .string(sample.kind.rawValue), "template_version": .string(sample.templateVersion),
+                "prompt_version": .string(sample.promptVersion), "temperature": .double(sample.temperature),
+                "text": .string(sample.text), "tokens_estimated": .int(sample.tokensEstimated),
+                "provider": .string(sample.provider), "model": .string(sample.model), "metadata": sample.metadata,
+            ]
+        })
+        return try connection.execute(SampleSQL.insertManyIfOwned, [rows, owner]).affectedRows
     }
 
     /// The indices already stored for a job.

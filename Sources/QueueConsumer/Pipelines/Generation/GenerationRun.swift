@@ -99,9 +99,7 @@ final class GenerationRun: JobRun {
         guard outcome == nil else { return }
         switch event.result {
         case .success(let completion):
-            let sample = generator.sample(index: index, completion: completion)
-            _ = try SampleStore(context.connection).insertIfOwned(
-                sample, template: sample.kind.rawValue, owner: context.consumerID)
+            context.samples.add(generator.sample(index: index, completion: completion))
             stored += 1
         case .failure(let error):
             try handleFailure(error, call: event.call, now: now)
@@ -168,7 +166,8 @@ final class GenerationRun: JobRun {
     }
 
     private func totals() throws(DatabaseError) -> JSONValue {
-        try JobTotals.result(
+        try context.samples.flush()
+        return try JobTotals.result(
             jobID: job.id, attempt: job.attempt, provider: generator?.provider.name ?? context.settings.provider,
             model: generator?.model ?? context.settings.model, connection: context.connection)
     }

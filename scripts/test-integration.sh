@@ -14,6 +14,8 @@ export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
 export DATAFORGE_CONSUMERS=3 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
 # Two calls in flight per job keep a 50-sample job running long enough to be interrupted mid-way.
 export DATAFORGE_JOB_MAX_IN_FLIGHT=2
+# The tokenizer's rank files, where install-deps put them.
+export DATAFORGE_TOKENIZER_DIR=${DATAFORGE_TOKENIZER_DIR:-$PWD/.dataforge/tokenizers}
 # Hermetic: never call a real provider from the tests.
 export DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=20
 
@@ -42,7 +44,7 @@ for _ in $(seq 100); do grep -q '^listening' "$DATAFORGE_HOME/log/fake-provider.
 export DATAFORGE_FAKE_PROVIDER_URL=http://127.0.0.1:$FAKE_PORT
 export OPENAI_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL/v1 OPENAI_API_KEY=sk-fake-test
 export ANTHROPIC_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL ANTHROPIC_API_KEY=sk-fake-test
-export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480"
+export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480;openai/paced-tokens=tpm:168000"
 
 # llmock (PyPI), a third-party mock server, behind the openai-compatible provider; install-deps puts it in
 # .dataforge/venv. It binds after printing its banner: wait for /health.

@@ -97,6 +97,23 @@ extension StackTests {
             #expect(paced?["limits_source"] == "config")
         }
 
+        @Test func consumersTogetherNeverExceedTheProvidersTokenLimit() throws {
+            // 14,000 tokens per 5 s window is 168,000 a minute: what DATAFORGE_RATE_LIMITS gives
+            // openai/paced-tokens. A call counts its prompt (~70 tokens) and its 400-token allowance.
+            try fake.configure(["tpm": 14_000, "window_seconds": 5])
+            defer { try? fake.reset() }
+            let bodies: [JSONValue] = (0..<3).map { index in
+                ["product": .string("Token Lamp \(index)"), "count": 12, "provider": "openai", "model": "paced-tokens"]
+            }
+            let jobs = try api.runJobs(bodies, seconds: 60)
+            #expect(jobs.allSatisfy { $0["status"] == "completed" })
+            let stats = try #require(try fake.stats()["by_model"]?["paced-tokens"])
+            let peak = try #require(stats["tokens_in_max_window"]?.intValue)
+            #expect(peak <= 14_000)
+            #expect(peak >= 11_000, "the budget is used, not wasted: peak window \(peak) tokens")
+            #expect(stats["by_status"]?["429"]?.intValue ?? 0 <= 1)
+        }
+
         @Test func rerunOfADeterministicJobIsAnsweredFromTheCacheAtNoCost() throws {
             let body: JSONValue = [
                 "product": "Cache Friendly Blender", "count": 5, "provider": "openai", "temperature": 0, "seed": 42,
@@ -126,6 +143,26 @@ extension StackTests {
             let spent = try TestStack.costSum(of: jobID)
             #expect(spent <= 0.02)
             #expect(spent > 0.01, "the budget is used, not abandoned early: spent \(spent)")
+        }
+
+        @Test func validateEstimatesCostAndDurationFromPricesTokenizerAndBudget() throws {
+            let response = try api.post(
+                "/api/validate", ["product": "Trail Camera", "count": 48, "provider": "openai", "model": "paced-gpt"])
+            #expect(response.status == 200)
+            let validation = try #require(response["validation"])
+            // 48 calls at the configured 480 a minute take at least 6 s, whatever the latency.
+            #expect((validation["estimated_duration"]?.doubleValue ?? 0) >= 6)
+            #expect(validation["model"]?.stringValue == "paced-gpt")
+
+            let priced = try api.post(
+                "/api/validate",
+                ["product": "Trail Camera", "count": 10, "provider": "openai", "model": "gpt-4o", "max_cost_usd": 0.001])
+            let estimate = try #require(priced["validation"])
+            #expect((estimate["estimated_cost"]?.doubleValue ?? 0) > 0.001)
+            #expect(estimate["warnings"]?.arrayValue?.contains { $0.stringValue?.contains("max_cost_usd") == true } == true)
+            #expect(estimate["estimated_tokens"]?["method"]?.stringValue == "bpe:o200k_base",
+                    "install-deps fetched the rank files and the stack reads them")
+            #expect(try fake.requestsTotal() == 0, "validation calls no provider")
         }
 
         @Test func unknownProviderIsRejectedWhenTheJobIsSubmitted() throws {

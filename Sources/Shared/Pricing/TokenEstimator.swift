@@ -14,4 +14,7 @@ public enum TokenEstimator {
 
     /// Expected output of one sample: 50–200 words, about 1.3 tokens a word.
     public static let expectedSampleTokens = 170
+
+    /// The output allowance of one sample's call: the longest sample (200 words) with some slack.
+    public static let sampleMaxOutputTokens = 400
 }

@@ -16,8 +16,6 @@ struct SampleGenerator {
     let provider: any Provider
     let model: String
     let cacheMode: String
-    /// Samples are 50–200 words; room for the longest with some slack.
-    static let maxOutputTokens = 400
 
     func plan(index: Int, attempt: Int) -> PlannedCall {
         let spec = SampleSpec(
@@ -26,7 +24,7 @@ struct SampleGenerator {
         // A job's seed gives each sample its own seed, so samples differ and a re-run repeats them.
         let completionRequest = CompletionRequest(
             model: model, messages: template.messages(for: request, index: index), temperature: request.temperature,
-            maxOutputTokens: Self.maxOutputTokens, seed: request.seed.map { $0 &+ index }, sample: spec)
+            maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: request.seed.map { $0 &+ index }, sample: spec)
         let deterministic = request.temperature == 0 || request.seed != nil
         return PlannedCall(
             jobID: jobID, sampleIndex: index, attempt: attempt, purpose: "generation", provider: provider,

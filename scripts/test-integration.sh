@@ -54,6 +54,7 @@ if [[ -x $LLMOCK ]]; then
     "$LLMOCK" serve --host 127.0.0.1 --port "$LLMOCK_PORT" --rpm 600 --tool-mode off --log-level warning \
         >"$DATAFORGE_HOME/log/llmock.log" 2>&1 &
     LLMOCK_PID=$!
+    disown "$LLMOCK_PID"
     for _ in $(seq 150); do curl -sf "http://127.0.0.1:$LLMOCK_PORT/health" >/dev/null && break; sleep 0.1; done
     export DATAFORGE_LLMOCK_URL=http://127.0.0.1:$LLMOCK_PORT
     export DATAFORGE_COMPAT_BASE_URL=$DATAFORGE_LLMOCK_URL/v1 DATAFORGE_COMPAT_API_KEY=sk-llmock

@@ -31,7 +31,7 @@ final class ClaimLoop {
     private var announced: Set<UUID> = []
     private var lastProgress: [UUID: Int] = [:]
     private var lastHeartbeat = ContinuousClock.now
-    private var lastMaintenance = ContinuousClock.now - .seconds(86_400)
+    private var maintenance: MaintenanceSchedule
     /// The last claim found fewer jobs than it asked for: claim again on a NOTIFY or after the poll interval.
     private var queueDrained = false
     private var lastClaim = ContinuousClock.now - .seconds(86_400)
@@ -53,6 +53,7 @@ final class ClaimLoop {
         dispatcher = CallDispatcher(capacity: settings.consumerMaxInFlight, budget: budget)
         ledger = CallLedger(connection: connection, consumerID: consumerID, prices: prices, budget: budget, logger: logger)
         samples = PendingSamples(connection: connection, owner: consumerID)
+        maintenance = MaintenanceSchedule(intervalSeconds: Double(settings.maintenanceIntervalSeconds))
     }
 
     func run() {
@@ -63,7 +64,7 @@ final class ClaimLoop {
                     if runs.isEmpty { break }
                     if ContinuousClock.now >= stopDeadline { try giveBackRemainingRuns() }
                 }
-                try runMaintenanceIfDue()
+                try maintenance.runIfDue(connection: connection, logger: logger)
                 try claimIfRoom()
                 try finishEndedRuns()
                 if runs.isEmpty {
@@ -224,52 +225,9 @@ final class ClaimLoop {
         try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
     }
 
-    private func runMaintenanceIfDue() throws(DatabaseError) {
-        let interval = Double(settings.maintenanceIntervalSeconds)
-        guard ContinuousClock.now - lastMaintenance >= .seconds(interval) else { return }
-        lastMaintenance = .now
-        guard try MaintenanceRunStore(connection).claimIfDue(task: LeaseRescuer.task, intervalSeconds: interval * 0.9)
-        else { return }
-        let counts = try LeaseRescuer(connection: connection).runOnce()
-        if counts.requeued > 0 || counts.failed > 0 {
-            logger.notice("rescued expired leases", metadata: ["requeued": "\(counts.requeued)", "failed": "\(counts.failed)"])
-        }
-    }
-
     private func shutDown() {
         logger.info("consumer stopping")
         try? RateBudgetStore(connection).clearInFlight(consumerID: consumerID)
         try? ConsumerStore(connection).markStopped(id: consumerID)
-    }
-
-    private func inTransaction(_ body: () throws(DatabaseError) -> Void) throws(DatabaseError) {
-        do {
-            try connection.transaction { _ in try body() }
-        } catch let error as DatabaseError {
-            throw error
-        } catch {
-            throw DatabaseError(.connection, message: "\(error)", statement: "transaction")
-        }
-    }
-
-    /// One line per job at debug, and one per batch at info (naming the job when there is only one), so a
-    /// batch of thousands of tiny jobs does not spend its time logging.
-    private func logOutcomes(_ outcomes: [(UUID, JobOutcome)]) {
-        var counts: [String: Int] = [:]
-        for (id, outcome) in outcomes {
-            counts[outcome.name, default: 0] += 1
-            logger.debug("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
-        }
-        guard let (id, outcome) = outcomes.first else { return }
-        if outcomes.count == 1 {
-            logger.info("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
-        } else {
-            logger.info("batch finished", metadata: counts.mapValues { .stringConvertible($0) })
-        }
-    }
-
-    private func sleepBriefly() {
-        var delay = timespec(tv_sec: 1, tv_nsec: 0)
-        nanosleep(&delay, nil)
     }
 }

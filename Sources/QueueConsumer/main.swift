@@ -13,7 +13,7 @@ StopSignal.install()
 
 var hostBuffer = [CChar](repeating: 0, count: 256)
 gethostname(&hostBuffer, hostBuffer.count - 1)
-let host = String(cString: hostBuffer)
+let host = String(decoding: hostBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 let consumerID = "\(host)-\(getpid())-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
 var logger = Logger(label: "dataforge-consumer")
 logger[metadataKey: "consumer_id"] = .string(consumerID)

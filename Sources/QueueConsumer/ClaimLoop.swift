@@ -70,8 +70,11 @@ final class ClaimLoop {
                 if runs.isEmpty {
                     if stopDeadline != nil { break }
                     try heartbeatIfDue(force: false)
-                    _ = try connection.waitForNotifications(timeoutMilliseconds: Self.pollMilliseconds)
-                    queueDrained = false
+                    // Idle only when the queue had nothing more to give; after a full claim, claim again.
+                    if queueDrained {
+                        _ = try connection.waitForNotifications(timeoutMilliseconds: Self.pollMilliseconds)
+                        queueDrained = false
+                    }
                     continue
                 }
                 try step()

@@ -68,6 +68,27 @@ extension StackTests {
             #expect(try row.decode("audited", as: Int.self) == 1)
         }
 
+        @Test func backlogWithoutNotificationsDrainsWithoutWaitingForThePoll() throws {
+            // Jobs inserted without a NOTIFY (as a restore or a bulk load would): consumers find them at their
+            // next poll, then keep claiming while claims come back full instead of idling a poll each time.
+            let database = try TestStack.database()
+            let batch = "backlog-\(UInt32.random(in: 0...UInt32.max))"
+            try database.execute(
+                Statement(
+                    "backlog", "INSERT INTO jobs (id, kind, params) SELECT gen_random_uuid(), 'noop', jsonb_build_object('batch', $1::text) FROM generate_series(1, 400)"),
+                [batch])
+            let remaining = Statement("backlog left", "SELECT count(*) AS n FROM jobs WHERE params->>'batch' = $1")
+            let started = Date()
+            var left = 400
+            while left > 0 && Date().timeIntervalSince(started) < 20 {
+                usleep(50_000)
+                left = try database.execute(remaining, [batch]).first?.decode("n") ?? 0
+            }
+            #expect(left == 0)
+            // 400 jobs at the 3 consumers' 4 slots: 34 claims; one poll (1 s) to notice them, not one per claim.
+            #expect(Date().timeIntervalSince(started) < 4)
+        }
+
         @Test func queuedJobIsCancelledAtOnce() throws {
             // A job scheduled an hour ahead stays queued whatever the consumers do.
             let id = UUID()

@@ -65,7 +65,8 @@ collect() {
     done
 }
 
-QUEUE_RUNS=("commit" "pgbench 4" "consumers 1 1" "consumers 1 50" "consumers 2 50" "consumers 4 50")
+QUEUE_RUNS=("commit" "pgbench 4 50" "pgbench 4 200" "consumers 1 1" "consumers 1 50" "consumers 2 50" "consumers 4 50"
+    "consumers 2 200" "consumers 4 200")
 for run in "${QUEUE_RUNS[@]}"; do
     # shellcheck disable=SC2086
     out=$(bench/queue.sh $run)
@@ -85,7 +86,6 @@ group() { sed -E ':a; s/^([0-9]+)([0-9]{3})/\1,\2/; ta' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "n/a" }'; }
 meets() { awk "BEGIN { exit !($1) }" && echo "met" || echo "NOT met"; }
 
-ceiling=${R[pgbench clients=4 slots=50.rate]}
 pgver=$(psql -X -tA -d "$DATAFORGE_DATABASE_URL" -c "SHOW server_version" | cut -d' ' -f1)
 sync=$(psql -X -tA -d "$DATAFORGE_DATABASE_URL" -c "SHOW synchronous_commit")
 
@@ -95,20 +95,25 @@ if ((busy_before > 20)); then
     echo "WARNING: the machine was ${busy_before}% busy before the run (other processes): figures are low and noisy"
 fi
 echo
-echo "Queue throughput: $(group "$BENCH_JOBS") no-op jobs inserted, then drained until SELECT count(*) FROM jobs = 0"
+echo "Queue throughput: $(group "$BENCH_JOBS") no-op jobs inserted, then drained until no job is left"
 printf '  %-34s %14s  %s\n' "commit latency (1 connection)" "${R[commit.ms]} ms" \
     "(${R[commit.tps]} autocommitted heartbeat UPDATEs/s: each commit waits for a WAL flush)"
-printf '  %-34s %14s  %s\n' "pgbench ceiling (4 clients)" "$(group "$ceiling") jobs/s" \
-    "(claim CTE of 50 + DELETE, pure SQL)"
+for batch in 50 200; do
+    printf '  %-34s %14s  %s\n' "pgbench ceiling (4 clients, $batch)" "$(group "${R[pgbench clients=4 slots=$batch.rate]}") jobs/s" \
+        "(claim CTE of $batch + DELETE, pure SQL)"
+done
 best=0
-for run in "consumers=1 slots=1" "consumers=1 slots=50" "consumers=2 slots=50" "consumers=4 slots=50"; do
+for run in "consumers=1 slots=1" "consumers=1 slots=50" "consumers=2 slots=50" "consumers=4 slots=50" \
+    "consumers=2 slots=200" "consumers=4 slots=200"; do
     rate=${R[$run.rate]}
-    note="($(ratio "$rate" "$ceiling") of the pgbench ceiling)"
+    slots=${run##*=}
+    ceiling=${R[pgbench clients=4 slots=$((slots > 50 ? slots : 50)).rate]}
+    note="($(ratio "$rate" "$ceiling") of the pgbench ceiling at the same batch)"
     [[ ${R[$run.capped]} == 0 ]] || note+=" capped: $(group "${R[$run.jobs]}") jobs in ${R[$run.seconds]} s"
     printf '  %-34s %14s  %s\n' "$run" "$(group "$rate") jobs/s" "$note"
-    [[ $run == *slots=50 ]] && ((rate > best)) && best=$rate
+    ((slots > 1 && rate > best)) && best=$rate
 done
-printf '  %-34s %14s  %s\n' "target (batched, slots=50)" "≥ 20,000 jobs/s" \
+printf '  %-34s %14s  %s\n' "target (batched claims)" "≥ 20,000 jobs/s" \
     "best $(group "$best") jobs/s: $(meets "$best >= 20000")"
 echo
 echo "API throughput: wrk -t2 -c${BENCH_WRK_CONNECTIONS:-32} -d${BENCH_WRK_SECONDS:-15}s through nginx"

@@ -61,17 +61,16 @@ enum JobSQL {
     static let claimAvailable = Statement(
         "JobSQL.claimAvailable",
         """
-        WITH locked AS (
-            SELECT id FROM jobs
-            WHERE state = 'available' AND queue = ANY($1::text[]) AND run_at <= now()
-            ORDER BY priority, run_at, id
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED
-        ), claimed AS (
+        WITH claimed AS (
             UPDATE jobs SET state = 'running', attempt = jobs.attempt + 1, lease_owner = $3,
                    lease_expires_at = now() + make_interval(secs => $4), heartbeat_at = now(),
                    started_at = coalesce(jobs.started_at, now()), updated_at = now()
-            FROM locked WHERE jobs.id = locked.id
+            WHERE jobs.ctid = ANY(ARRAY(
+                SELECT ctid FROM jobs
+                WHERE state = 'available' AND queue = ANY($1::text[]) AND run_at <= now()
+                ORDER BY priority, run_at, id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED))
             RETURNING jobs.id, jobs.kind, jobs.params, jobs.attempt, jobs.max_attempts, jobs.cancel_requested,
                       jobs.created_at
         ), event AS (

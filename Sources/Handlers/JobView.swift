@@ -67,7 +67,7 @@ enum JobView {
     /// Parses a job id from the path; any other string is an unknown job (404), as before.
     static func jobID(_ request: Request) throws(APIError) -> UUID {
         let text = request.pathParameters["job_id"] ?? ""
-        guard let id = UUID(uuidString: text) else { throw .notFound("Job \(text) not found") }
+        guard let id = UUID(text: text) else { throw .notFound("Job \(text) not found") }
         return id
     }
 }

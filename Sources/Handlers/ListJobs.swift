@@ -37,7 +37,7 @@ struct ListJobs: Handler {
 
     static func parseCursor(_ text: String) -> (Date, UUID)? {
         let parts = text.split(separator: "_", maxSplits: 1)
-        guard parts.count == 2, let date = RFC3339.parse(String(parts[0])), let id = UUID(uuidString: String(parts[1]))
+        guard parts.count == 2, let date = RFC3339.parse(String(parts[0])), let id = UUID(text: parts[1])
         else { return nil }
         return (date, id)
     }

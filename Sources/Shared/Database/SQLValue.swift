@@ -49,8 +49,8 @@ extension Bool: SQLEncodable, SQLDecodable {
 }
 
 extension UUID: SQLEncodable, SQLDecodable {
-    public var sqlText: String { uuidString.lowercased() }
-    public init?(sqlText: String) { self.init(uuidString: sqlText) }
+    public var sqlText: String { lowercasedText }
+    public init?(sqlText: String) { self.init(text: sqlText) }
 }
 
 extension Date: SQLEncodable, SQLDecodable {

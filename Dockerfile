@@ -15,6 +15,11 @@ RUN swift build -c release --static-swift-stdlib \
     && mkdir /out \
     && cp "$bin/dataforge" "$bin/dataforge-fcgi" "$bin/dataforge-consumer" /out/
 
+# The tokenizer's rank files, fetched and checked as on a local machine.
+FROM python:3.11-slim-bookworm AS tokenizers
+COPY scripts/fetch-tokenizers.sh /src/scripts/
+RUN DATAFORGE_TOKENIZER_DIR=/out/tokenizers /src/scripts/fetch-tokenizers.sh
+
 FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libfcgi0ldbl libcurl4 libpq5 ca-certificates tzdata \
@@ -23,7 +28,8 @@ RUN apt-get update \
     && install -d -o dataforge -g dataforge -m 0755 /run/dataforge
 COPY --from=build /out/ /usr/local/bin/
 COPY sql /app/sql
+COPY --from=tokenizers /out/tokenizers /app/tokenizers
 WORKDIR /app
-ENV DATAFORGE_SQL_DIR=/app/sql
+ENV DATAFORGE_SQL_DIR=/app/sql DATAFORGE_TOKENIZER_DIR=/app/tokenizers
 USER dataforge
 CMD ["dataforge-fcgi"]

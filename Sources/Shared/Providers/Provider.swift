@@ -17,6 +17,15 @@ public protocol Provider: Sendable {
 
     /// The rate-limit state the vendor reported in a response's headers (any status), if it reports one.
     func rateLimits(in response: HTTPResponse) -> RateLimitSnapshot?
+
+    /// Whether answers are made in this process (the offline provider): such calls draw on no budget and
+    /// are not worth caching. Default: false.
+    var answersLocally: Bool { get }
+
+    /// Whether the vendor's token limit counts a request's maximum output at admission (OpenAI) rather than
+    /// the output it really produced (Anthropic); the budget reconciles only what the vendor reconciles.
+    /// Default: true.
+    var countsMaximumOutputTokens: Bool { get }
 }
 
 /// A prepared provider call.
@@ -196,7 +205,6 @@ public struct RateLimitSnapshot: Sendable, Equatable {
 }
 
 extension Provider {
-    /// Whether the vendor's token limit counts a request's maximum output at admission (OpenAI) rather than
-    /// the output it really produced (Anthropic); the budget reconciles only what the vendor reconciles.
+    public var answersLocally: Bool { false }
     public var countsMaximumOutputTokens: Bool { true }
 }

@@ -28,7 +28,7 @@ struct SampleGenerator {
         let deterministic = request.temperature == 0 || request.seed != nil
         return PlannedCall(
             jobID: jobID, sampleIndex: index, attempt: attempt, purpose: "generation", provider: provider,
-            request: completionRequest, cacheable: cacheMode == "auto" && deterministic)
+            request: completionRequest, cacheable: cacheMode == "auto" && deterministic && !provider.answersLocally)
     }
 
     func sample(index: Int, completion: Completion) -> Sample {

@@ -20,6 +20,9 @@ public struct AnthropicProvider: Provider {
     /// - Parameters:
     ///   - baseURL: The API's origin, `https://api.anthropic.com`; a base ending in `/v1` is accepted too.
     ///   - stream: Whether answers arrive as server-sent events.
+    /// Anthropic counts output tokens as produced, so the budget gives back what a call did not use.
+    public var countsMaximumOutputTokens: Bool { false }
+
     public init(
         baseURL: String = "https://api.anthropic.com", apiKey: String, stream: Bool = false,
         timeouts: ProviderTimeouts = .init()

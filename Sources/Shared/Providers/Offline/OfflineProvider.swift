@@ -4,6 +4,7 @@
 /// same text. Token counts are rough estimates (about four characters a token) so budgets still move.
 public struct OfflineProvider: Provider {
     public let name = "offline"
+    public var answersLocally: Bool { true }
     let model: String
     let latency: Duration
 

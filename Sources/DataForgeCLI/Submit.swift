@@ -21,17 +21,27 @@ struct Submit: ParsableCommand {
     @Option(help: "Template: support_request, product_review, feature_request, chatbot_reply.")
     var template = "support_request"
     @Option(help: "Sampling temperature, 0 to 2.") var temperature = 0.7
+    @Option(help: "A configured provider (offline, openai, anthropic, openai-compatible); default: the service's.")
+    var provider: String?
+    @Option(help: "The provider's model; default: the provider's.") var model: String?
+    @Option(help: "Seed for reproducible samples (identical re-runs are answered from the response cache).")
+    var seed: Int?
+    @Option(help: "Stop before the job's provider calls cost more than this many USD.") var maxCost: Double?
     @Option(help: "Write the samples to this file as JSON lines.") var out: String?
     @Option(help: "Give up after this many seconds.") var timeout = 600
     @Option(help: "How many samples to print.") var show = 3
 
     func run() throws {
         let client = HTTPClient()
-        let body: JSONValue = [
+        var body: JSONObject = [
             "product": .string(product), "count": .int(count), "template": .string(template),
             "temperature": .double(temperature),
         ]
-        let created = try request(client, "POST", "/api/generate", body: body)
+        body["provider"] = provider.map(JSONValue.string)
+        body["model"] = model.map(JSONValue.string)
+        body["seed"] = seed.map(JSONValue.int)
+        body["max_cost_usd"] = maxCost.map(JSONValue.double)
+        let created = try request(client, "POST", "/api/generate", body: .object(body))
         guard let jobID = created["job_id"]?.stringValue else { throw ValidationError("unexpected answer: \(created.jsonText)") }
         print("job \(jobID) submitted")
         let job = try wait(for: jobID, client: client)

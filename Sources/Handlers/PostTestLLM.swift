@@ -8,8 +8,13 @@ import Foundation
 
 /// `POST /api/test-llm`: one small completion from the configured provider, recorded like any call.
 struct PostTestLLM: Handler {
+    /// The call holds one of the pool's accept threads: it gets a short timeout, not a generation call's.
+    static let timeoutSeconds = 15
+
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let provider = ProviderFactory.make(context.settings)
+        var settings = context.settings
+        settings.providerTimeoutSeconds = min(settings.providerTimeoutSeconds, Self.timeoutSeconds)
+        let provider = ProviderFactory.make(settings)
         let spec = SampleSpec(product: "DataForge test product", kind: .supportRequest, sentiment: 3, tone: "neutral",
                               index: 0, seed: 1)
         let messages = [ChatMessage(role: "user", content: "Write one short customer support request about a product.")]

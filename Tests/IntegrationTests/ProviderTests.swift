@@ -165,6 +165,39 @@ extension StackTests {
             #expect(try fake.requestsTotal() == 0, "validation calls no provider")
         }
 
+        @Test func stoppedConsumerFinishesItsCallsInFlightAndGivesTheJobBack() throws {
+            try fake.configure(["latency_ms": 800])
+            defer { try? fake.reset() }
+            let jobID = try api.submit(["product": "Slow Answer Speaker", "count": 12, "provider": "openai"])
+            let id = try #require(UUID(uuidString: jobID))
+            let database = try TestStack.database()
+            var consumer: ConsumerRecord?
+            for _ in 0..<100 where consumer == nil {
+                usleep(50_000)
+                consumer = try ConsumerStore(database).find(workingOn: id)
+            }
+            let stopping = try #require(consumer)
+            usleep(300_000)  // its first calls are in flight at the fake
+            #expect(kill(pid_t(stopping.pid), SIGTERM) == 0)
+            var exited = false
+            for _ in 0..<100 where !exited {
+                usleep(50_000)
+                exited = kill(pid_t(stopping.pid), 0) != 0
+            }
+            #expect(exited, "the consumer exits once its calls in flight are answered")
+
+            let job = try api.waitUntilFinished(jobID, seconds: 60)
+            #expect(job["status"] == "completed")
+            #expect(job.json.samples.count == 12)
+            // The answers in flight were stored, not thrown away and bought again.
+            let calls = try TestStack.calls(of: jobID)
+            #expect(calls.count == 12 && calls.allSatisfy { $0.status == "ok" }, "\(calls.map(\.status))")
+            let attempts = try database.execute(
+                Statement("attempts", "SELECT attempt FROM job_history WHERE id = $1"), [id])
+            #expect(try attempts.first?.decode("attempt", as: Int.self) == 1)
+            #expect(TestStack.stackScript("up") == 0)
+        }
+
         @Test func unknownProviderIsRejectedWhenTheJobIsSubmitted() throws {
             let response = try api.post("/api/generate", ["product": "Trail Camera", "count": 2, "provider": "nope"])
             #expect(response.status == 422)

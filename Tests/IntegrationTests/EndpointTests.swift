@@ -46,6 +46,30 @@ extension StackTests {
             #expect(response["quality_filtering"]?["default_min_score"] == 0.6)
         }
 
+        @Test func rateLimitStatusHasTheEarlierServicesShapeAndCountsCallsFromTheDatabase() throws {
+            _ = try api.waitUntilFinished(try api.submit(count: 3))
+            let response = try api.get("/api/rate-limit-status")
+            #expect(response.status == 200)
+            #expect(response["status"] == "active")
+            let limiting = try #require(response["rate_limiting"])
+            #expect(limiting["enabled"] != nil)
+            for key in ["current_usage", "limit", "usage_percentage", "remaining"] {
+                #expect(limiting["requests"]?[key] != nil, "requests.\(key)")
+                #expect(limiting["tokens"]?[key] != nil, "tokens.\(key)")
+            }
+            #expect(limiting["concurrent_requests"]?["active"]?.intValue != nil)
+            // The offline calls of the last minute, as llm_calls holds them.
+            let offline = limiting["providers"]?.arrayValue?.first { $0["provider"] == "offline" }
+            #expect((offline?["requests"]?["current_usage"]?.intValue ?? 0) >= 3)
+            let metrics = try #require(response["metrics"])
+            for key in ["total_requests", "successful_requests", "rate_limited_requests", "retried_requests",
+                        "average_response_time", "success_rate"] {
+                #expect(metrics[key] != nil, "metrics.\(key)")
+            }
+            #expect((metrics["total_requests"]?.intValue ?? 0) >= 3)
+            #expect(try api.send("POST", "/api/rate-limit-status").status == 405)
+        }
+
         @Test func unknownPathIs404Json() throws {
             for path in ["/nope", "/api/stats", "/api/result"] {
                 let response = try api.get(path)

@@ -7,7 +7,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LLMOCK_VERSION=0.2.2
-packages=(libfcgi-dev libcurl4-openssl-dev libpq-dev postgresql gettext-base curl wrk spawn-fcgi procps
+packages=(libfcgi-dev libcurl4-openssl-dev libpq-dev postgresql gettext-base curl wrk spawn-fcgi procps openssl
     python3 python3-venv)
 
 installed() { [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]; }

@@ -24,6 +24,7 @@ finish() {
     ((rc == 0)) || print_log_tails 40
     [[ -z ${FAKE_PID:-} ]] || kill "$FAKE_PID" 2>/dev/null || true
     [[ -z ${LLMOCK_PID:-} ]] || kill -KILL "$LLMOCK_PID" 2>/dev/null || true
+    [[ -z ${TLS_DIR:-} ]] || { kill "$(cat "$TLS_DIR/nginx.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$TLS_DIR"; } || true
     scripts/stack.sh down || true
     exit "$rc"
 }
@@ -44,6 +45,36 @@ for _ in $(seq 100); do grep -q '^listening' "$DATAFORGE_HOME/log/fake-provider.
 export DATAFORGE_FAKE_PROVIDER_URL=http://127.0.0.1:$FAKE_PORT
 export OPENAI_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL/v1 OPENAI_API_KEY=sk-fake-test
 export ANTHROPIC_BASE_URL=$DATAFORGE_FAKE_PROVIDER_URL ANTHROPIC_API_KEY=sk-fake-test
+# TLS with HTTP/2 in front of the fake (nginx, a self-signed certificate for 127.0.0.1): the providers'
+# clients must verify it against the given CA file and multiplex over it. Under /tmp: nginx's workers
+# run as nobody and must reach it.
+TLS_PORT=$(free_port "$FAKE_PORT")
+TLS_DIR=/tmp/dataforge-tls-$TLS_PORT
+mkdir -p "$TLS_DIR"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" 2>/dev/null
+cat >"$TLS_DIR/nginx.conf" <<CONF
+pid $TLS_DIR/nginx.pid;
+events {}
+http {
+    access_log off;
+    client_body_temp_path $TLS_DIR/body;
+    proxy_temp_path $TLS_DIR/proxy;
+    server {
+        listen 127.0.0.1:$TLS_PORT ssl http2;
+        ssl_certificate $TLS_DIR/cert.pem;
+        ssl_certificate_key $TLS_DIR/key.pem;
+        location / {
+            proxy_pass http://127.0.0.1:$FAKE_PORT;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_buffering off;
+        }
+    }
+}
+CONF
+"$(command -v nginx || echo /usr/sbin/nginx)" -p "$TLS_DIR/" -c "$TLS_DIR/nginx.conf" -e "$TLS_DIR/error.log"
+export DATAFORGE_TLS_FAKE_URL=https://127.0.0.1:$TLS_PORT DATAFORGE_TLS_FAKE_CA=$TLS_DIR/cert.pem
 export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480;openai/paced-tokens=tpm:168000"
 
 # llmock (PyPI), a third-party mock server, behind the openai-compatible provider; install-deps puts it in

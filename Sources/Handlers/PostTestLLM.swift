@@ -31,7 +31,7 @@ struct PostTestLLM: Handler {
             promptHash: "", status: "ok", httpStatus: nil, tokensIn: 0, tokensOut: 0, costUSD: "0",
             latencyMilliseconds: 0, attempt: 1, error: nil, consumerID: nil)
         do {
-            let completion = try provider.completeBlocking(completionRequest, client: HTTPClient())
+            let completion = try provider.completeBlocking(completionRequest, client: HTTPClient(caFile: settings.caFile))
             results["health_check"] = true
             results["generation_test"] = .bool(!completion.text.isEmpty)
             results["test_response"] = .string(completion.text)

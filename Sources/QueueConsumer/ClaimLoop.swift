@@ -50,7 +50,7 @@ final class ClaimLoop {
         let budget = BudgetSlots(
             consumerID: consumerID, staleSeconds: settings.consumerStaleSeconds,
             utilisation: settings.rateUtilisation)
-        dispatcher = CallDispatcher(capacity: settings.consumerMaxInFlight, budget: budget)
+        dispatcher = CallDispatcher(capacity: settings.consumerMaxInFlight, budget: budget, caFile: settings.caFile)
         ledger = CallLedger(connection: connection, consumerID: consumerID, prices: prices, budget: budget, logger: logger)
         samples = PendingSamples(connection: connection, owner: consumerID)
         maintenance = MaintenanceSchedule(intervalSeconds: Double(settings.maintenanceIntervalSeconds))

@@ -152,6 +152,33 @@ extension StackTests {
             #expect(error.message.contains("did not answer"))
         }
 
+        @Test(.enabled(if: TestStack.environment["DATAFORGE_TLS_FAKE_URL"] != nil))
+        func concurrentCallsOverTLSShareOneHTTP2Connection() throws {
+            let url = try #require(TestStack.environment["DATAFORGE_TLS_FAKE_URL"])
+            let provider = OpenAIProvider(baseURL: url + "/v1", apiKey: key)
+            let multi = HTTPMulti(caFile: TestStack.environment["DATAFORGE_TLS_FAKE_CA"])
+            guard case .http(let http) = provider.prepare(request()) else { throw ProviderError(.fatal, message: "not HTTP") }
+            for tag in 0..<8 { multi.start(http, tag: tag) }
+            var finished: [HTTPMulti.Finished] = []
+            let deadline = Date().addingTimeInterval(20)
+            while finished.count < 8 && Date() < deadline { finished += multi.poll(timeoutMilliseconds: 100) }
+            #expect(finished.count == 8)
+            for transfer in finished {
+                let response = try transfer.result.get()
+                #expect(response.status == 200)
+                _ = try provider.interpret(response, for: request()).get()
+                #expect(transfer.httpMajorVersion == 2)
+            }
+            #expect(finished.map(\.newConnections).reduce(0, +) == 1, "eight calls, one connection")
+        }
+
+        @Test(.enabled(if: TestStack.environment["DATAFORGE_TLS_FAKE_URL"] != nil))
+        func anUntrustedCertificateIsRefused() throws {
+            let url = try #require(TestStack.environment["DATAFORGE_TLS_FAKE_URL"])
+            let provider = OpenAIProvider(baseURL: url + "/v1", apiKey: key)
+            #expect(throws: ProviderError.self) { try provider.completeBlocking(request(), client: HTTPClient()) }
+        }
+
         @Test func unknownModelIsFatal() throws {
             var missing = request()
             missing.model = "missing-model"

@@ -13,7 +13,7 @@ import Foundation
 /// It never writes a job's data; `CallLedger` records what it returns and the job runs consume it.
 final class CallDispatcher {
     let capacity: Int
-    private let multi = HTTPMulti()
+    private let multi: HTTPMulti
     let budget: BudgetSlots
     /// HTTP calls waiting for a budget slot, oldest first.
     private var waiting: [(call: PlannedCall, request: HTTPRequest)] = []
@@ -21,9 +21,10 @@ final class CallDispatcher {
     private var local: [(due: ContinuousClock.Instant, event: CallEvent)] = []
     private var nextTag = 0
 
-    init(capacity: Int, budget: BudgetSlots) {
+    init(capacity: Int, budget: BudgetSlots, caFile: String?) {
         self.capacity = capacity
         self.budget = budget
+        multi = HTTPMulti(caFile: caFile)
     }
 
     /// Calls accepted and not yet returned by `poll`.

@@ -51,6 +51,8 @@ public struct Settings: Sendable {
     public var openAIQuirks: OpenAICompatibility
     /// The longest a provider call may take, connection included.
     public var providerTimeoutSeconds: Int
+    /// A PEM bundle to verify providers' TLS certificates with instead of the system's (a private CA).
+    public var caFile: String?
     public var connectTimeoutSeconds: Int
     /// The public list prices, with `DATAFORGE_PRICES` (`model=input/output,…`, USD per million tokens) over them.
     public var prices: PriceTable
@@ -117,6 +119,7 @@ public struct Settings: Sendable {
         openAIQuirks = try reader.parsed(
             "DATAFORGE_OPENAI_QUIRKS", default: OpenAICompatibility(), expected: quirks, OpenAICompatibility.init)
         providerTimeoutSeconds = try reader.int("DATAFORGE_PROVIDER_TIMEOUT_SECONDS", default: 120, in: 1...3600)
+        caFile = reader.optionalString("DATAFORGE_CA_FILE")
         connectTimeoutSeconds = try reader.int("DATAFORGE_CONNECT_TIMEOUT_SECONDS", default: 10, in: 1...600)
         prices = PriceTable(
             overrides: try reader.parsed(

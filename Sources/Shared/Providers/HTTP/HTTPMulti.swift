@@ -12,6 +12,10 @@ public final class HTTPMulti {
         public var result: Result<HTTPResponse, HTTPTransportError>
         /// From the start of the transfer to its end, as libcurl measured it.
         public var seconds: Double
+        /// 2 for HTTP/2, 1 for HTTP/1.x, 0 without a response.
+        public var httpMajorVersion: Int
+        /// Connections this transfer had to open (0: it reused or shared one).
+        public var newConnections: Int
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -19,9 +23,15 @@ public final class HTTPMulti {
     /// Finished easy handles kept for the next transfers: curl_easy_reset keeps their DNS and TLS caches.
     private var spare: [UnsafeMutableRawPointer] = []
 
-    /// - Parameter maxConnectionsPerHost: 0 is unlimited (HTTP/1.1 then opens one connection per transfer in
-    ///   flight); HTTP/2 multiplexes regardless.
-    public init(maxConnectionsPerHost: Int = 0) {
+    /// Trusted certificates instead of the system's (a private CA in front of a self-hosted model server).
+    private let caFile: String?
+
+    /// - Parameters:
+    ///   - caFile: A PEM bundle to verify servers with instead of the system's.
+    ///   - maxConnectionsPerHost: 0 is unlimited (HTTP/1.1 then opens one connection per transfer in flight);
+    ///     HTTP/2 multiplexes regardless.
+    public init(caFile: String? = nil, maxConnectionsPerHost: Int = 0) {
+        self.caFile = caFile
         HTTPMulti.initialiseOnce
         guard let multi = curl_multi_init() else { preconditionFailure("curl_multi_init failed: out of memory") }
         self.multi = multi
@@ -58,12 +68,16 @@ public final class HTTPMulti {
         curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeoutSeconds * 1000))
         curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeoutSeconds * 1000))
         curl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        // Wait for a connection being set up to say whether it multiplexes rather than open another.
+        curl_setopt_long(handle, CURLOPT_PIPEWAIT, 1)
         curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        if let caFile { curl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
         curl_setopt_slist(handle, CURLOPT_HTTPHEADER, transfer.headerList)
         if !request.body.isEmpty || request.method == "POST" {
             curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count)
-            // Copied by libcurl, so the request's bytes need not outlive this call.
-            request.body.withUnsafeBytes { bytes in
+            // Copied by libcurl, so the request's bytes need not outlive this call. An empty body still needs
+            // a valid pointer: with a null one libcurl would read the body from stdin.
+            (request.body.isEmpty ? [0] : request.body).withUnsafeBytes { bytes in
                 curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             }
         }
@@ -99,15 +113,25 @@ public final class HTTPMulti {
             let code = message.pointee.data.result
             var status = 0
             var seconds = 0.0
+            var version = 0
+            var connects = 0
             curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
             curl_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
+            curl_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+            curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
             let result: Result<HTTPResponse, HTTPTransportError> = if code == CURLE_OK {
                 .success(transfer.collector.response(status: status))
             } else {
                 .failure(HTTPTransportError(
                     message: String(cString: curl_easy_strerror(code)), isTimeout: code == CURLE_OPERATION_TIMEDOUT))
             }
-            finished.append(Finished(tag: transfer.tag, result: result, seconds: seconds))
+            let major = switch version {
+            case Int(CURL_HTTP_VERSION_2_0): 2
+            case Int(CURL_HTTP_VERSION_1_0), Int(CURL_HTTP_VERSION_1_1): 1
+            default: 0
+            }
+            finished.append(Finished(
+                tag: transfer.tag, result: result, seconds: seconds, httpMajorVersion: major, newConnections: connects))
             curl_multi_remove_handle(multi, handle)
             curl_easy_reset(handle)
             spare.append(handle)

@@ -125,11 +125,11 @@ final class ClaimLoop {
             free -= calls.count
         }
         guard !planned.isEmpty || dispatcher.pending > 0 else { return }
-        let cacheable = planned.indices.filter { planned[$0].cacheable }
+        let cacheable = planned.indices.compactMap { index in planned[index].cacheKey.map { (index, $0) } }
         var cached: [Int: Completion] = [:]
         if !cacheable.isEmpty {
-            for (found, completion) in try ResponseCacheStore(connection).lookup(cacheable.map { planned[$0].fingerprint }) {
-                cached[cacheable[found]] = completion
+            for (found, completion) in try ResponseCacheStore(connection).lookup(cacheable.map(\.1)) {
+                cached[cacheable[found].0] = completion
             }
         }
         dispatcher.submit(planned, cached: cached, now: now)

@@ -179,12 +179,7 @@ extension StackTests {
             let stopping = try #require(consumer)
             usleep(300_000)  // its first calls are in flight at the fake
             #expect(kill(pid_t(stopping.pid), SIGTERM) == 0)
-            var exited = false
-            for _ in 0..<100 where !exited {
-                usleep(50_000)
-                exited = kill(pid_t(stopping.pid), 0) != 0
-            }
-            #expect(exited, "the consumer exits once its calls in flight are answered")
+            #expect(TestStack.exits(pid: stopping.pid, within: 5), "the consumer exits once its calls in flight are answered")
 
             let job = try api.waitUntilFinished(jobID, seconds: 60)
             #expect(job["status"] == "completed")

@@ -45,12 +45,7 @@ extension StackTests {
             let id = try #require(UUID(uuidString: jobID))
             let consumer = try #require(try ConsumerStore(database).find(workingOn: id))
             #expect(kill(pid_t(consumer.pid), SIGTERM) == 0)
-            var exited = false
-            for _ in 0..<100 where !exited {
-                usleep(50_000)
-                exited = kill(pid_t(consumer.pid), 0) != 0
-            }
-            #expect(exited, "the consumer exits after its current sample")
+            #expect(TestStack.exits(pid: consumer.pid, within: 5), "the consumer exits after its current sample")
 
             let job = try api.waitUntilFinished(jobID, seconds: 60)
             #expect(job["status"] == "completed")

@@ -19,6 +19,16 @@ enum TestStack {
         ChildProcess(repositoryRoot + "/scripts/stack.sh", [command]).wait()
     }
 
+    /// Whether process `pid` (a stack component, not our child) is gone within `seconds`.
+    static func exits(pid: Int, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if kill(pid_t(pid), 0) != 0 { return true }
+            usleep(50_000)
+        }
+        return kill(pid_t(pid), 0) != 0
+    }
+
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path

@@ -53,13 +53,14 @@ final class CallDispatcher {
     /// Starts the waiting calls the budget allows now, oldest first within each provider+model.
     func startAllowed(now: ContinuousClock.Instant, store: RateBudgetStore) throws(DatabaseError) {
         guard !waiting.isEmpty else { return }
+        // Per provider+model: how many wait, and the oldest, whose size stands for the slice reserved.
+        var demand: [BudgetKey: (wanted: Int, oldest: PlannedCall)] = [:]
+        for (call, _) in waiting { demand[call.budgetKey, default: (0, call)].wanted += 1 }
         var allowance: [BudgetKey: Int] = [:]
-        for (call, _) in waiting where allowance[call.budgetKey] == nil {
-            let key = call.budgetKey
-            let wanted = waiting.count { $0.call.budgetKey == key }
+        for (key, entry) in demand {
             allowance[key] = try budget.available(
-                key, wanted: wanted, inputTokens: TokenEstimator.estimate(call.request.messages),
-                outputTokens: call.request.maxOutputTokens, now: now, store: store)
+                key, wanted: entry.wanted, inputTokens: entry.oldest.inputTokenEstimate,
+                outputTokens: entry.oldest.request.maxOutputTokens, now: now, store: store)
         }
         var still: [(call: PlannedCall, request: HTTPRequest)] = []
         for entry in waiting {

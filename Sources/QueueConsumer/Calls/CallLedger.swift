@@ -50,9 +50,9 @@ final class CallLedger {
                 row.costUSD = prices.costUSD(
                     model: completion.model, inputTokens: completion.inputTokens, outputTokens: completion.outputTokens)
                 if event.remote { settleBudget(call, completion: completion) }
-                if call.cacheable {
+                if let cacheKey = call.cacheKey {
                     try ResponseCacheStore(connection).store(
-                        fingerprint: call.fingerprint, provider: call.provider.name, completion: completion)
+                        fingerprint: cacheKey, provider: call.provider.name, completion: completion)
                 }
             }
         case .failure(let error):
@@ -67,7 +67,7 @@ final class CallLedger {
 
     /// Tells the shared budget what the provider really counted against the estimate reserved.
     private func settleBudget(_ call: PlannedCall, completion: Completion) {
-        let input = completion.inputTokens - TokenEstimator.estimate(call.request.messages)
+        let input = completion.inputTokens - call.inputTokenEstimate
         let output = call.provider.countsMaximumOutputTokens ? 0 : completion.outputTokens - call.request.maxOutputTokens
         budget.correct(call.budgetKey, input: input, output: output)
     }
@@ -75,7 +75,7 @@ final class CallLedger {
     /// A refused call used no tokens; a rate-limited one pauses the whole cluster.
     private func settleFailure(_ call: PlannedCall, error: ProviderError) throws(DatabaseError) {
         guard case .rateLimited(let retryAfter) = error.kind else { return }
-        budget.correct(call.budgetKey, input: -TokenEstimator.estimate(call.request.messages),
+        budget.correct(call.budgetKey, input: -call.inputTokenEstimate,
                        output: -call.request.maxOutputTokens)
         budget.dropSlots(call.budgetKey)
         let seconds = retryAfter ?? 1
@@ -96,7 +96,7 @@ final class CallLedger {
             learned[key] = limits
             try RateBudgetStore(connection).learn(provider: key.provider, model: key.model, limits: limits)
         }
-        let input = TokenEstimator.estimate(call.request.messages)
+        let input = call.inputTokenEstimate
         let output = call.request.maxOutputTokens
         let spent: [(remaining: Int?, limit: Int?, reset: Double?, units: Int)] = [
             (snapshot.requestsRemaining, snapshot.requestsLimit, snapshot.requestsResetSeconds, 1),

@@ -16,14 +16,31 @@ struct PlannedCall {
     var purpose: String
     var provider: any Provider
     var request: CompletionRequest
-    /// Deterministic calls (temperature 0 or a seed) may be answered from the response cache.
-    var cacheable: Bool
+    /// The prompt's tokens as the provider estimates them at admission: what the budget reserves, reconciles
+    /// and what a cost limit checks, worked out once.
+    let inputTokenEstimate: Int
+    /// Everything that determines the answer, as text (the response cache's key is its SHA-256); nil for a
+    /// call that is not deterministic (temperature 0 or a seed) and so never cached.
+    let cacheKey: String?
+
+    init(
+        jobID: UUID, sampleIndex: Int, attempt: Int, purpose: String, provider: any Provider,
+        request: CompletionRequest, cacheable: Bool
+    ) {
+        self.jobID = jobID
+        self.sampleIndex = sampleIndex
+        self.attempt = attempt
+        self.purpose = purpose
+        self.provider = provider
+        self.request = request
+        inputTokenEstimate = TokenEstimator.estimate(request.messages)
+        cacheKey = cacheable ? Self.fingerprint(provider: provider, request: request, sampleIndex: sampleIndex) : nil
+    }
 
     /// The budget this call draws on.
     var budgetKey: BudgetKey { BudgetKey(provider: provider.name, model: request.model) }
 
-    /// Everything that determines the answer, as text: the response cache's key is its SHA-256.
-    var fingerprint: String {
+    private static func fingerprint(provider: any Provider, request: CompletionRequest, sampleIndex: Int) -> String {
         var parts = [provider.name, request.model, "\(request.temperature)", "\(request.maxOutputTokens)",
                      "\(request.choices)", request.seed.map(String.init) ?? "-", "\(sampleIndex)"]
         if let schema = request.responseSchema { parts.append(String(decoding: schema.schema.jsonBytes, as: UTF8.self)) }

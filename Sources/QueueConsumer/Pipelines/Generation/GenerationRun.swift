@@ -161,7 +161,7 @@ final class GenerationRun: JobRun {
     /// The call's cost if it used its whole output allowance.
     private func estimatedCost(_ call: PlannedCall) -> Double {
         Double(context.prices.costUSD(
-            model: call.request.model, inputTokens: TokenEstimator.estimate(call.request.messages),
+            model: call.request.model, inputTokens: call.inputTokenEstimate,
             outputTokens: call.request.maxOutputTokens)) ?? 0
     }
 

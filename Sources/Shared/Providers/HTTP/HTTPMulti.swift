@@ -157,7 +157,7 @@ public final class HTTPMulti {
 }
 
 /// Accumulates one response's body and headers from libcurl's callbacks.
-final class ResponseCollector {
+private final class ResponseCollector {
     private var body: [UInt8] = []
     private var headers: [String: String] = [:]
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Integration tests: a throwaway stack on free ports, then swift test --filter IntegrationTests.
-# DATAFORGE_BIN_DIR: debug binaries (default: swift build --show-bin-path).
+# DATAFORGE_BIN_DIR: debug binaries (default: swift build --show-bin-path). DATAFORGE_TEST_FILTER narrows the
+# tests run (a swift test --filter pattern, default IntegrationTests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -95,4 +96,4 @@ fi
 
 scripts/stack.sh up
 eval "$(scripts/stack.sh env)"
-swift test -j "${JOBS:-2}" --filter IntegrationTests
+swift test -j "${JOBS:-2}" --filter "${DATAFORGE_TEST_FILTER:-IntegrationTests}"

@@ -1,10 +1,6 @@
 import Shared
 import Logging
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,31 +8,39 @@ import Foundation
 #endif
 
 /// The consumer's loop: claim jobs up to its free slots, hand their provider calls to the dispatcher, feed
-/// the results back to the runs, and write outcomes, progress, heartbeats and maintenance in between.
+/// the results back to the runs, and write calls, samples, progress, outcomes, heartbeats and maintenance in
+/// between.
 ///
-/// Everything happens on this one thread: many calls are in flight at once through libcurl's multi
-/// interface, and the database is written between polls (each poll's results in one transaction).
+/// Everything happens on this one thread, in turns: the database work a turn needs, then one wait on every
+/// socket at once (libcurl's and the database's, so a NOTIFY wakes it) until the earliest deadline that can
+/// act (`Wake`). Runs only compute; what they produce waits in outboxes until written, so a database error
+/// loses nothing: the loop backs off, reconnects and carries on with the same runs.
 final class ClaimLoop {
     let consumerID: String
     let settings: Settings
     let connection: Connection
     var logger: Logger
-    private let providers: ProviderSet
-    private let prices: PriceTable
-    private let dispatcher: CallDispatcher
-    private let ledger: CallLedger
-    private let samples: PendingSamples
-    private var runs: [UUID: any JobRun] = [:]
-    /// Runs whose job the consumer's row names, so an operator (and a test) sees who works on what.
-    private var announced: Set<UUID> = []
-    private var lastProgress: [UUID: Int] = [:]
-    private var lastHeartbeat = ContinuousClock.now
-    private var maintenance: MaintenanceSchedule
+    let providers: ProviderSet
+    let dispatcher: CallDispatcher
+    let ledger: CallLedger
+    let outbox = SampleOutbox()
+    var runs: [UUID: any JobRun] = [:]
+    /// Jobs claimed whose run could not be started yet (reading where they stopped failed).
+    var unstarted: [ClaimedJob] = []
+    var lastProgress: [UUID: Int] = [:]
+    var lastHeartbeat = ContinuousClock.now - .seconds(86_400)
+    /// Announce the jobs now running in the consumer's row at the next heartbeat, at once.
+    var announce = false
+    var maintenance: MaintenanceSchedule
     /// The last claim found fewer jobs than it asked for: claim again on a NOTIFY or after the poll interval.
-    private var queueDrained = false
-    private var lastClaim = ContinuousClock.now - .seconds(86_400)
-    private var stopDeadline: ContinuousClock.Instant?
-    static let pollMilliseconds: Int32 = 1000
+    var queueDrained = false
+    var notified = false
+    /// The last wait saw the database's socket readable: read it (notifications, or the server hanging up).
+    var socketReadable = false
+    var lastClaim = ContinuousClock.now - .seconds(86_400)
+    var stopDeadline: ContinuousClock.Instant?
+    var backoff = DatabaseBackoff()
+    static let pollInterval = Duration.seconds(1)
     /// How long a stopping consumer waits for its calls in flight before giving their jobs back anyway.
     static let stopGrace = Duration.seconds(10)
 
@@ -46,191 +50,94 @@ final class ClaimLoop {
         self.connection = connection
         self.logger = logger
         providers = ProviderSet(settings: settings)
-        prices = settings.prices
         let budget = BudgetSlots(
             consumerID: consumerID, staleSeconds: settings.consumerStaleSeconds,
             utilisation: settings.rateUtilisation)
-        dispatcher = CallDispatcher(capacity: settings.consumerMaxInFlight, budget: budget, caFile: settings.caFile)
-        ledger = CallLedger(connection: connection, consumerID: consumerID, prices: prices, budget: budget, logger: logger)
-        samples = PendingSamples(connection: connection, owner: consumerID)
+        dispatcher = CallDispatcher(
+            capacity: settings.consumerMaxInFlight, budget: budget, caFile: settings.caFile,
+            maxResponseBytes: settings.maxResponseBytes)
+        ledger = CallLedger(consumerID: consumerID, prices: settings.prices, budget: budget, logger: logger)
         maintenance = MaintenanceSchedule(intervalSeconds: Double(settings.maintenanceIntervalSeconds))
     }
 
     func run() {
-        while true {
-            do {
-                if StopSignal.isRequested, stopDeadline == nil { try beginStopping() }
-                if let stopDeadline {
-                    if runs.isEmpty { break }
-                    if ContinuousClock.now >= stopDeadline { try giveBackRemainingRuns() }
-                }
-                try maintenance.runIfDue(connection: connection, logger: logger)
-                try claimIfRoom()
-                try finishEndedRuns()
-                if runs.isEmpty {
-                    if stopDeadline != nil { break }
-                    try heartbeatIfDue(force: false)
-                    // Idle only when the queue had nothing more to give; after a full claim, claim again.
-                    if queueDrained {
-                        _ = try connection.waitForNotifications(timeoutMilliseconds: Self.pollMilliseconds)
-                        queueDrained = false
-                    }
-                    continue
-                }
-                try step()
-            } catch {
-                logger.warning("database error, retrying", metadata: ["error": "\(error.debugDescription)"])
-                for id in runs.keys { dispatcher.forget(jobID: id) }
-                samples.discard()
-                runs.removeAll()
-                announced.removeAll()
-                sleepBriefly()
-            }
-        }
+        while !isDone(now: .now) { turn() }
         shutDown()
     }
 
-    /// One turn with runs active: start calls, wait for results, store them.
-    private func step() throws(DatabaseError) {
-        try dispatchCalls(now: .now)
+    /// One turn: the database work that is due, one wait, then the calls that ended go to their runs.
+    func turn() {
         let now = ContinuousClock.now
-        var timeout = Duration.milliseconds(250)
-        for run in runs.values { if let due = run.nextCallDue { timeout = min(timeout, max(.zero, due - now)) } }
-        let events = dispatcher.poll(timeout: timeout, now: now)
-        if !events.isEmpty {
-            try inTransaction { () throws(DatabaseError) in
-                let costs = try ledger.record(events)
-                let handled = ContinuousClock.now
-                for (event, cost) in zip(events, costs) {
-                    try runs[event.call.jobID]?.handle(event, costUSD: cost, now: handled)
-                }
-                try samples.flush()
-                try writeProgress()
+        if StopSignal.isRequested, stopDeadline == nil { beginStopping(now: now) }
+        if backoff.allows(now) {
+            do {
+                try databaseWork(now: now)
+                backoff.succeeded()
+            } catch {
+                backoff.failed(error, at: now)
+                logger.warning(
+                    error.isConnectionFailure ? "database connection lost; retrying" : "database statement failed; retrying",
+                    metadata: ["error": "\(error.debugDescription)", "failures": "\(backoff.failures)"])
+                if backoff.shouldGiveUp { giveUpHeldWork() }
             }
         }
-        try heartbeatIfDue(force: false)
+        let waitFrom = ContinuousClock.now
+        let wake = wake(now: waitFrom)
+        let watched = backoff.retryAt == nil ? connection.notificationSocket : -1
+        let (events, readable) = dispatcher.poll(until: wake.deadline, now: waitFrom, watching: watched)
+        socketReadable = socketReadable || readable
+        deliver(events, now: .now)
+    }
+
+    /// Everything the turn does with the database, in the order that keeps it consistent: what was produced is
+    /// written before the outcomes that sum it, finished runs free their slots before the claim.
+    private func databaseWork(now: ContinuousClock.Instant) throws(DatabaseError) {
+        // Read once: after a hang-up the next statement reconnects, and reading the dead socket again would not.
+        let readSocket = socketReadable
+        socketReadable = false
+        if !(try connection.receiveNotifications(readingSocket: readSocket)).isEmpty { notified = true }
+        try ledger.flush(connection, now: now)
+        try outbox.flush(connection, owner: consumerID)
+        try writeProgress()
         try finishEndedRuns()
+        if let stopDeadline, now >= stopDeadline { try giveBackRemainingRuns() }
+        try startUnstarted()
+        try claimIfRoom(now: now)
+        try heartbeatIfDue(now: now)
+        try maintenance.runIfDue(connection: connection, logger: logger)
+        try dispatchCalls(now: now)
     }
 
-    /// Asks the runs for calls, fairly, up to the dispatcher's free capacity; answers what the response cache
-    /// can; starts what the budget allows.
-    private func dispatchCalls(now: ContinuousClock.Instant) throws(DatabaseError) {
-        var free = dispatcher.freeCapacity
-        var planned: [PlannedCall] = []
-        let active = runs.values.filter { $0.outcome == nil }
-        for (position, run) in active.enumerated() where free > 0 {
-            let share = max(1, free / (active.count - position))
-            let calls = try run.nextCalls(limit: min(share, free), now: now)
-            planned += calls
-            free -= calls.count
+    /// The calls that ended go to the ledger (their cost) and to their runs; a run that decided to end hands
+    /// back its calls not sent yet.
+    private func deliver(_ events: [CallEvent], now: ContinuousClock.Instant) {
+        guard !events.isEmpty else { return }
+        let costs = ledger.record(events, now: now)
+        for (event, cost) in zip(events, costs) {
+            runs[event.call.jobID]?.handle(event, costUSD: cost, now: now)
         }
-        guard !planned.isEmpty || dispatcher.pending > 0 else { return }
-        let cacheable = planned.indices.compactMap { index in planned[index].cacheKey.map { (index, $0) } }
-        var cached: [Int: Completion] = [:]
-        if !cacheable.isEmpty {
-            for (found, completion) in try ResponseCacheStore(connection).lookup(cacheable.map(\.1)) {
-                cached[cacheable[found].0] = completion
-            }
-        }
-        dispatcher.submit(planned, cached: cached, now: now)
-        try dispatcher.startAllowed(now: now, store: RateBudgetStore(connection))
-    }
-
-    private func claimIfRoom() throws(DatabaseError) {
-        let free = settings.consumerSlots - runs.count
-        guard free > 0, stopDeadline == nil else { return }
-        if queueDrained {
-            let woken = !(try connection.waitForNotifications(timeoutMilliseconds: 0)).isEmpty
-            guard woken || ContinuousClock.now - lastClaim >= .milliseconds(Int64(Self.pollMilliseconds)) else { return }
-        }
-        lastClaim = .now
-        let jobs = try JobStore(connection).claimAvailable(
-            queues: settings.consumerQueues, limit: free, owner: consumerID, leaseSeconds: Double(settings.leaseSeconds))
-        queueDrained = jobs.count < free
-        var started = false
-        for job in jobs {
-            var jobLogger = logger
-            jobLogger[metadataKey: "job_id"] = .string(job.id.sqlText)
-            let run = try Pipelines.start(
-                RunContext(job: job, consumerID: consumerID, connection: connection, settings: settings,
-                           providers: providers, prices: prices, samples: samples, logger: jobLogger))
-            runs[job.id] = run
-            started = started || run.outcome == nil
-        }
-        if started { try heartbeatIfDue(force: true) }
-    }
-
-    /// Writes the outcomes of ended runs in one statement and forgets them.
-    private func finishEndedRuns() throws(DatabaseError) {
-        var outcomes: [(UUID, JobOutcome)] = []
-        for (id, run) in runs {
-            guard let outcome = run.outcome else { continue }
-            outcomes.append((id, outcome))
-        }
-        guard !outcomes.isEmpty else { return }
-        for (id, _) in outcomes { forget(id) }
-        try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
-        logOutcomes(outcomes)
-    }
-
-    private func forget(_ id: UUID) {
-        runs[id] = nil
-        announced.remove(id)
-        lastProgress[id] = nil
-        dispatcher.forget(jobID: id)
-    }
-
-    /// Stores each active run's progress when it changed; the answer also reports a cancel or a lost lease.
-    private func writeProgress() throws(DatabaseError) {
-        for (id, run) in runs where run.outcome == nil && lastProgress[id] != run.progress {
-            lastProgress[id] = run.progress
-            try apply(owned: try JobStore(connection).progressIfOwned(id, owner: consumerID, progress: run.progress), to: id)
+        for (id, run) in runs where run.isWindingDown && dispatcher.hasWaiting(jobID: id) {
+            run.withdraw(dispatcher.takeBackWaiting(jobID: id))
         }
     }
 
-    /// nil: the lease is gone, so the run ends with nothing more written; true: the user cancelled.
-    private func apply(owned cancelFlag: Bool?, to id: UUID) throws(DatabaseError) {
-        guard let cancelFlag else {
-            logger.warning("lease lost; dropping the job", metadata: ["job_id": .string(id.sqlText)])
-            forget(id)
-            return
-        }
-        if cancelFlag { try runs[id]?.cancel() }
+    func wake(now: ContinuousClock.Instant) -> Wake {
+        let hasRoom = settings.consumerSlots > runs.count + unstarted.count && stopDeadline == nil
+        let claim = hasRoom ? (queueDrained && !notified ? lastClaim + Self.pollInterval : now) : nil
+        let hasWrites = !ledger.isEmpty || !outbox.isEmpty || !unstarted.isEmpty || socketReadable
+            || runs.contains { id, run in run.end != nil || (lastProgress[id] ?? 0) != run.progress }
+        return Wake(
+            now: now, heartbeat: lastHeartbeat + .seconds(settings.heartbeatSeconds), maintenance: maintenance.nextDue,
+            claim: claim, runCall: runs.values.compactMap(\.nextCallDue).min(),
+            dispatcherHasRoom: dispatcher.freeCapacity > 0, dispatcher: dispatcher.nextDeadline(now: now),
+            databaseRetry: backoff.retryAt, stopDeadline: stopDeadline, hasWrites: hasWrites)
     }
 
-    /// Extends the held leases, the consumer's heartbeat and its in-flight counts once per heartbeat interval
-    /// (or at once when forced, to announce new jobs).
-    private func heartbeatIfDue(force: Bool) throws(DatabaseError) {
-        guard force || ContinuousClock.now - lastHeartbeat >= .seconds(settings.heartbeatSeconds) else { return }
-        lastHeartbeat = .now
-        let current = runs.first { $0.value.outcome == nil }?.key
-        try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: current)
-        try RateBudgetStore(connection).reportInFlight(consumerID: consumerID, dispatcher.budget.inFlightCounts)
-        let held = Array(runs.keys)
-        let owned = try JobStore(connection).heartbeatIfOwned(
-            held, owner: consumerID, leaseSeconds: Double(settings.leaseSeconds))
-        for id in held { try apply(owned: owned[id], to: id) }
-        announced.formUnion(runs.keys)
-    }
-
-    private func beginStopping() throws(DatabaseError) {
-        logger.info("stopping: finishing the calls in flight", metadata: ["jobs": "\(runs.count)"])
-        stopDeadline = .now + Self.stopGrace
-        for (id, run) in runs {
-            try run.stop(unsent: dispatcher.takeBackWaiting(jobID: id))
-        }
-        try finishEndedRuns()
-    }
-
-    private func giveBackRemainingRuns() throws(DatabaseError) {
-        let outcomes = runs.keys.map { ($0, JobOutcome.postpone(delaySeconds: 0, reason: "consumer stopped")) }
-        for (id, _) in outcomes { forget(id) }
-        try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
-    }
-
-    private func shutDown() {
-        logger.info("consumer stopping")
-        try? RateBudgetStore(connection).clearInFlight(consumerID: consumerID)
-        try? ConsumerStore(connection).markStopped(id: consumerID)
+    /// Stopping, the loop ends once its runs ended and everything they produced is written; if the database
+    /// stays away, it ends a grace period after the stop deadline (the leases then expire and are rescued).
+    private func isDone(now: ContinuousClock.Instant) -> Bool {
+        guard let stopDeadline else { return false }
+        let written = runs.isEmpty && unstarted.isEmpty && ledger.isEmpty && outbox.isEmpty
+        return written || now >= stopDeadline + Self.stopGrace
     }
 }

@@ -20,7 +20,9 @@ logger[metadataKey: "consumer_id"] = .string(consumerID)
 
 let connection: Connection
 do {
-    connection = try Connection(conninfo: settings.databaseURL, applicationName: "dataforge-consumer")
+    connection = try Connection(
+        conninfo: settings.databaseURL, applicationName: "dataforge-consumer",
+        settings: ["statement_timeout": "\(settings.consumerStatementTimeoutSeconds)s"])
     try ConsumerStore(connection).register(
         id: consumerID, host: host, pid: Int(getpid()), queues: settings.consumerQueues)
     try connection.listen(JobStore.notificationChannel)

@@ -5,12 +5,21 @@ import Shared
 ///
 /// A grant covers a fraction of a second, so one reservation serves many calls and the shared row is written
 /// a few times a second per consumer. A slot may be used late (never early); one unused for longer than the
-/// horizon is dropped, since spending it later could crowd a window the provider already filled.
+/// horizon is dropped, since spending it later could crowd a window the provider already filled. It reserves
+/// only for calls that wait and only when no held slot is still to come, and after the cluster's in-flight
+/// limit refused every slot it asks again only when one of its own calls ends or `refusedRecheck` passed:
+/// a consumer whose calls all wait costs nothing.
 final class BudgetSlots {
+    /// Asks the shared budget for slots (`RateBudgetStore.reserve`; tests pass their own).
+    typealias Reserve = (BudgetRequest) throws(DatabaseError) -> BudgetGrant
+
     /// Slots are granted this far ahead at most.
     static let horizonSeconds = 0.5
     /// Reservations for one provider+model at most this often, whatever the demand.
     static let reserveInterval = Duration.milliseconds(20)
+    /// After a refusal (the cluster's calls in flight are at the limit), ask again no sooner than this unless
+    /// one of this consumer's own calls ends: others' calls ending is only seen by asking.
+    static let refusedRecheck = Duration.milliseconds(250)
 
     private let consumerID: String
     private let staleSeconds: Double
@@ -18,6 +27,7 @@ final class BudgetSlots {
     private var slots: [BudgetKey: [ContinuousClock.Instant]] = [:]
     private var corrections: [BudgetKey: (input: Int, output: Int)] = [:]
     private var lastReserve: [BudgetKey: ContinuousClock.Instant] = [:]
+    private var refusedUntil: [BudgetKey: ContinuousClock.Instant] = [:]
     /// Calls started and not finished, per provider+model.
     private(set) var inFlight: [BudgetKey: Int] = [:]
 
@@ -31,30 +41,36 @@ final class BudgetSlots {
     /// holds too little. Each started call must be reported with `started`.
     func available(
         _ key: BudgetKey, wanted: Int, inputTokens: Int, outputTokens: Int, now: ContinuousClock.Instant,
-        store: RateBudgetStore
+        reserve: Reserve
     ) throws(DatabaseError) -> Int {
         var held = slots[key, default: []]
         held.removeAll { now - $0 > .seconds(Self.horizonSeconds) }
-        let due = held.count { $0 <= now }
-        if held.count < wanted, now - (lastReserve[key] ?? now - .seconds(1)) >= Self.reserveInterval,
-            held.allSatisfy({ $0 <= now })
-        {
-            lastReserve[key] = now
-            let owed = corrections.removeValue(forKey: key) ?? (0, 0)
-            let grant = try store.reserve(
-                BudgetRequest(
-                    provider: key.provider, model: key.model, consumerID: consumerID, slots: wanted - held.count,
-                    inputTokens: inputTokens, outputTokens: outputTokens, horizonSeconds: Self.horizonSeconds,
-                    inFlight: inFlight[key, default: 0], staleSeconds: staleSeconds, inputCorrection: owed.input,
-                    outputCorrection: owed.output, utilisation: utilisation))
-            for slot in 0..<grant.granted {
-                held.append(now + .seconds(grant.waitSeconds + Double(slot) * grant.stepSeconds))
-            }
-            slots[key] = held
+        slots[key] = held
+        guard held.count < wanted, held.allSatisfy({ $0 <= now }), now >= nextReservation(key, now: now) else {
             return min(wanted, held.count { $0 <= now })
         }
+        let owed = corrections[key] ?? (0, 0)
+        let grant = try reserve(
+            BudgetRequest(
+                provider: key.provider, model: key.model, consumerID: consumerID, slots: wanted - held.count,
+                inputTokens: inputTokens, outputTokens: outputTokens, horizonSeconds: Self.horizonSeconds,
+                inFlight: inFlight[key, default: 0], staleSeconds: staleSeconds, inputCorrection: owed.input,
+                outputCorrection: owed.output, utilisation: utilisation))
+        // Forgotten only once the database took them: a failed reservation owes them still.
+        corrections[key] = nil
+        lastReserve[key] = now
+        refusedUntil[key] = grant.granted == 0 ? now + Self.refusedRecheck : nil
+        for slot in 0..<grant.granted {
+            held.append(now + .seconds(grant.waitSeconds + Double(slot) * grant.stepSeconds))
+        }
         slots[key] = held
-        return min(wanted, due)
+        return min(wanted, held.count { $0 <= now })
+    }
+
+    /// When calls waiting for `key` can next move: the next held slot falls due, or a reservation may be made.
+    func nextDeadline(_ key: BudgetKey, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        if let slot = slots[key]?.min() { return slot }
+        return nextReservation(key, now: now)
     }
 
     /// Uses the earliest due slot for a call that starts now.
@@ -66,13 +82,10 @@ final class BudgetSlots {
         inFlight[key, default: 0] += 1
     }
 
+    /// A call ended: it frees a place under the in-flight limit, so a refused reservation may be retried.
     func finished(_ key: BudgetKey) {
         inFlight[key, default: 1] -= 1
-    }
-
-    /// When this consumer may next start a call for `key` (nil: it holds no slot).
-    func nextSlot(_ key: BudgetKey) -> ContinuousClock.Instant? {
-        slots[key]?.min()
+        refusedUntil[key] = nil
     }
 
     /// The provider counted `input`/`output` tokens more (or, negative, fewer) than were reserved.
@@ -89,5 +102,11 @@ final class BudgetSlots {
     /// Every provider+model this consumer has called, with its calls in flight now.
     var inFlightCounts: [(provider: String, model: String, inFlight: Int)] {
         inFlight.map { ($0.key.provider, $0.key.model, $0.value) }
+    }
+
+    /// The earliest a reservation for `key` may be made (`now` or later).
+    private func nextReservation(_ key: BudgetKey, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        let interval = lastReserve[key].map { $0 + Self.reserveInterval } ?? now
+        return max(now, interval, refusedUntil[key] ?? now)
     }
 }

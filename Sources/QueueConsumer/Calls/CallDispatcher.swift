@@ -21,10 +21,10 @@ final class CallDispatcher {
     private var local: [(due: ContinuousClock.Instant, event: CallEvent)] = []
     private var nextTag = 0
 
-    init(capacity: Int, budget: BudgetSlots, caFile: String?) {
+    init(capacity: Int, budget: BudgetSlots, caFile: String?, maxResponseBytes: Int = HTTPMulti.defaultMaxResponseBytes) {
         self.capacity = capacity
         self.budget = budget
-        multi = HTTPMulti(caFile: caFile)
+        multi = HTTPMulti(caFile: caFile, maxResponseBytes: maxResponseBytes)
     }
 
     /// Calls accepted and not yet returned by `poll`.
@@ -51,7 +51,7 @@ final class CallDispatcher {
     }
 
     /// Starts the waiting calls the budget allows now, oldest first within each provider+model.
-    func startAllowed(now: ContinuousClock.Instant, store: RateBudgetStore) throws(DatabaseError) {
+    func startAllowed(now: ContinuousClock.Instant, reserve: BudgetSlots.Reserve) throws(DatabaseError) {
         guard !waiting.isEmpty else { return }
         // Per provider+model: how many wait, and the oldest, whose size stands for the slice reserved.
         var demand: [BudgetKey: (wanted: Int, oldest: PlannedCall)] = [:]
@@ -60,16 +60,16 @@ final class CallDispatcher {
         for (key, entry) in demand {
             allowance[key] = try budget.available(
                 key, wanted: entry.wanted, inputTokens: entry.oldest.inputTokenEstimate,
-                outputTokens: entry.oldest.request.maxOutputTokens, now: now, store: store)
+                outputTokens: entry.oldest.request.maxOutputTokens, now: now, reserve: reserve)
         }
         var still: [(call: PlannedCall, request: HTTPRequest)] = []
         for entry in waiting {
             let key = entry.call.budgetKey
-            guard allowance[key, default: 0] > 0 else {
+            guard let left = allowance[key], left > 0 else {
                 still.append(entry)
                 continue
             }
-            allowance[key]! -= 1
+            allowance[key] = left - 1
             budget.started(key)
             nextTag += 1
             flying[nextTag] = (entry.call, entry.request.timeoutSeconds)
@@ -78,26 +78,47 @@ final class CallDispatcher {
         waiting = still
     }
 
-    /// Waits at most `timeout` (less when a local answer or a budget slot falls due sooner) and returns the
-    /// calls that ended.
-    func poll(timeout: Duration, now: ContinuousClock.Instant) -> [CallEvent] {
-        var wake = now + timeout
-        for entry in local { wake = min(wake, entry.due) }
+    /// When the dispatcher next has something to do without any socket waking it: a local answer falls due,
+    /// or calls waiting for the budget can move. nil: only a call in flight ending can change anything.
+    func nextDeadline(now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        var deadline = local.map(\.due).min()
         for key in Set(waiting.map(\.call.budgetKey)) {
-            if let slot = budget.nextSlot(key) { wake = min(wake, slot) }
+            let due = budget.nextDeadline(key, now: now)
+            deadline = min(deadline ?? due, due)
         }
-        let waitMilliseconds = Int32(min(60_000, max(0, (wake - now).milliseconds.rounded(.up))))
+        return deadline
+    }
+
+    /// Waits until `deadline` at most (returning sooner when a call ends or `descriptor` becomes readable)
+    /// and returns the calls that ended, and whether `descriptor` is readable.
+    func poll(until deadline: ContinuousClock.Instant, now: ContinuousClock.Instant, watching descriptor: Int32)
+        -> (events: [CallEvent], readable: Bool)
+    {
+        let waitMilliseconds = Int32(min(60_000, max(0, (deadline - now).milliseconds.rounded(.up))))
+        let (finished, readable) = multi.poll(timeoutMilliseconds: waitMilliseconds, watching: descriptor)
         var events: [CallEvent] = []
-        for finished in multi.poll(timeoutMilliseconds: waitMilliseconds) {
-            guard let (call, timeout) = flying.removeValue(forKey: finished.tag) else { continue }
+        for done in finished {
+            guard let (call, timeout) = flying.removeValue(forKey: done.tag) else { continue }
             budget.finished(call.budgetKey)
-            events.append(event(for: call, timeoutSeconds: timeout, finished: finished))
+            events.append(event(for: call, timeoutSeconds: timeout, finished: done))
         }
         let after = ContinuousClock.now
         local.removeAll { entry in
             guard entry.due <= after else { return false }
             events.append(entry.event)
             return true
+        }
+        return (events, readable)
+    }
+
+    /// Gives up every call in flight (a stopping consumer's deadline passed): each ends as a retryable failure,
+    /// so it is still recorded.
+    func abandonInFlight() -> [CallEvent] {
+        var events: [CallEvent] = []
+        for done in multi.abortAll() {
+            guard let (call, timeout) = flying.removeValue(forKey: done.tag) else { continue }
+            budget.finished(call.budgetKey)
+            events.append(event(for: call, timeoutSeconds: timeout, finished: done))
         }
         return events
     }
@@ -112,7 +133,11 @@ final class CallDispatcher {
     /// Forgets every unsent call of a job that ended; its calls in flight still finish and are recorded.
     func forget(jobID: UUID) {
         waiting.removeAll { $0.call.jobID == jobID }
-        local.removeAll { $0.event.call.jobID == jobID }
+    }
+
+    /// Whether any call of the job waits for the budget (and so could be taken back).
+    func hasWaiting(jobID: UUID) -> Bool {
+        waiting.contains { $0.call.jobID == jobID }
     }
 
     private func event(for call: PlannedCall, timeoutSeconds: Double, finished: HTTPMulti.Finished) -> CallEvent {

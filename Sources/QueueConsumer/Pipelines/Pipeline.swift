@@ -1,52 +1,113 @@
 import Shared
 import Logging
 
-/// One claimed job being run: it asks for provider calls, consumes their results as they arrive, persists as
-/// it goes (each sample as it is produced) and ends with an outcome.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One claimed job being run: it asks for provider calls, consumes their results as they arrive and ends with
+/// a `RunEnd`. It computes only: the claim loop persists its samples, its calls and its end.
 ///
-/// Many runs share the consumer's thread and its `CallDispatcher`, so a run never blocks: it hands out calls
-/// and reacts to events. A cancel or a shutdown takes effect between calls.
+/// Many runs share the consumer's thread and its `CallDispatcher`, so a run never blocks and never touches the
+/// database while it runs: a database error can then never leave a run half-updated, and a run is tested
+/// with no database at all. A cancel or a shutdown takes effect between calls.
 protocol JobRun: AnyObject {
     var job: ClaimedJob { get }
-    /// Set once the run has ended; the claim loop writes it and forgets the run.
-    var outcome: JobOutcome? { get }
+    /// Set once the run has ended and none of its calls is in flight (a cancel ends it at once); the claim
+    /// loop then writes it and forgets the run.
+    var end: RunEnd? { get }
+    /// True once the run has decided how it ends and only waits for its calls in flight: it makes no new call,
+    /// and the claim loop hands back its calls that were not sent yet (`withdraw`).
+    var isWindingDown: Bool { get }
     /// Up to `limit` calls ready to be made now.
-    func nextCalls(limit: Int, now: ContinuousClock.Instant) throws(DatabaseError) -> [PlannedCall]
-    /// When a call not ready yet (a retry after its backoff) will be.
+    func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall]
+    /// When the run can next start a call, or nil when nothing but a call ending can let it start one (its
+    /// in-flight cap, its cost limit, a decided end, nothing left to do). The loop sleeps until then.
     var nextCallDue: ContinuousClock.Instant? { get }
     /// One of its calls ended, costing `costUSD`.
-    func handle(_ event: CallEvent, costUSD: String, now: ContinuousClock.Instant) throws(DatabaseError)
+    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant)
+    /// Calls it planned that will not be sent after all (the dispatcher took them back unsent).
+    func withdraw(_ calls: [PlannedCall])
     /// 0…99 while running.
     var progress: Int { get }
     /// The user cancelled: end at once, keeping what was stored.
-    func cancel() throws(DatabaseError)
+    func cancel()
     /// The consumer is stopping: make no new call, and give the job back once the calls in flight end.
-    /// `unsent` are its calls the dispatcher took back before sending them.
-    func stop(unsent: [PlannedCall]) throws(DatabaseError)
+    func stop()
+    /// The result stored with the finished job, read after its samples and calls were written.
+    func result(_ connection: Connection) throws(DatabaseError) -> JSONValue
 }
 
-/// What a run may use: its job, the consumer's connection and configuration.
+/// How a run ended; the claim loop turns it into the `JobOutcome` it writes.
+enum RunEnd: Equatable {
+    case completed
+    case cancelled
+    case failed(reason: String)
+    /// A transient failure: run the job again later, spending an attempt.
+    case retry(delaySeconds: Double, reason: String)
+    /// Run the job again later without spending an attempt (a long rate limit, a consumer stopping).
+    case postpone(delaySeconds: Double, reason: String)
+
+    /// Whether the job's result (totals read from the database) goes with the outcome.
+    var carriesResult: Bool {
+        switch self {
+        case .completed, .cancelled, .failed: true
+        case .retry, .postpone: false
+        }
+    }
+
+    func outcome(result: JSONValue) -> JobOutcome {
+        switch self {
+        case .completed: .completed(result: result)
+        case .cancelled: .cancelled(result: result)
+        case .failed(let reason): .failed(reason: reason, result: result)
+        case .retry(let delay, let reason): .retry(delaySeconds: delay, reason: reason)
+        case .postpone(let delay, let reason): .postpone(delaySeconds: delay, reason: reason)
+        }
+    }
+}
+
+/// What a run may use: its job and the consumer's configuration. No connection: runs compute only.
 struct RunContext {
     let job: ClaimedJob
-    let consumerID: String
-    let connection: Connection
     let settings: Settings
     let providers: ProviderSet
     let prices: PriceTable
-    /// Where runs leave their samples; the claim loop writes them once per poll.
-    let samples: PendingSamples
+    /// Where runs leave their samples; the claim loop writes them.
+    let samples: SampleOutbox
     var logger: Logger
 }
 
 /// The runs by job kind.
 enum Pipelines {
-    static func start(_ context: RunContext) throws(DatabaseError) -> any JobRun {
+    /// Starts the run of a claimed job, reading where an earlier run of it stopped.
+    static func start(_ context: RunContext, connection: Connection) throws(DatabaseError) -> any JobRun {
         switch context.job.kind {
-        case "generate": return try GenerationRun(context)
-        case "noop": return FinishedRun(job: context.job, outcome: .completed(result: [:]))
-        default:
-            return FinishedRun(job: context.job, outcome: .failed(reason: "Unknown job kind \(context.job.kind)", result: [:]))
+        case "generate":
+            return GenerationRun(context, resume: try ResumePoint(jobID: context.job.id, connection: connection))
+        case "noop": return FinishedRun(job: context.job, end: .completed)
+        default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }
+    }
+}
+
+/// What earlier runs of a job left: the samples stored and the money spent.
+struct ResumePoint: Equatable {
+    var storedIndices: Set<Int>
+    var spentUSD: Double
+
+    static let fresh = ResumePoint(storedIndices: [], spentUSD: 0)
+
+    init(storedIndices: Set<Int>, spentUSD: Double) {
+        self.storedIndices = storedIndices
+        self.spentUSD = spentUSD
+    }
+
+    init(jobID: UUID, connection: Connection) throws(DatabaseError) {
+        storedIndices = try SampleStore(connection).indices(of: jobID)
+        spentUSD = Double(try LLMCallStore(connection).totals(jobID: jobID).costUSD) ?? 0
     }
 }
 
@@ -54,17 +115,20 @@ enum Pipelines {
 /// that cannot run.
 final class FinishedRun: JobRun {
     let job: ClaimedJob
-    let outcome: JobOutcome?
+    let end: RunEnd?
 
-    init(job: ClaimedJob, outcome: JobOutcome) {
+    init(job: ClaimedJob, end: RunEnd) {
         self.job = job
-        self.outcome = outcome
+        self.end = end
     }
 
+    var isWindingDown: Bool { false }
     func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] { [] }
     var nextCallDue: ContinuousClock.Instant? { nil }
-    func handle(_ event: CallEvent, costUSD: String, now: ContinuousClock.Instant) {}
+    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {}
+    func withdraw(_ calls: [PlannedCall]) {}
     var progress: Int { 100 }
     func cancel() {}
-    func stop(unsent: [PlannedCall]) {}
+    func stop() {}
+    func result(_ connection: Connection) -> JSONValue { [:] }
 }

@@ -54,6 +54,11 @@ public struct Settings: Sendable {
     /// A PEM bundle to verify providers' TLS certificates with instead of the system's (a private CA).
     public var caFile: String?
     public var connectTimeoutSeconds: Int
+    /// A provider's response body larger than this fails the call with a clear error.
+    public var maxResponseBytes: Int
+    /// The longest a consumer's statement may run (PostgreSQL's `statement_timeout`): a stuck statement fails
+    /// and is retried rather than holding the consumer's every job.
+    public var consumerStatementTimeoutSeconds: Int
     /// The public list prices, with `DATAFORGE_PRICES` (`model=input/output,…`, USD per million tokens) over them.
     public var prices: PriceTable
 
@@ -121,6 +126,10 @@ public struct Settings: Sendable {
         providerTimeoutSeconds = try reader.int("DATAFORGE_PROVIDER_TIMEOUT_SECONDS", default: 120, in: 1...3600)
         caFile = reader.optionalString("DATAFORGE_CA_FILE")
         connectTimeoutSeconds = try reader.int("DATAFORGE_CONNECT_TIMEOUT_SECONDS", default: 10, in: 1...600)
+        maxResponseBytes = try reader.int(
+            "DATAFORGE_MAX_RESPONSE_BYTES", default: HTTPMulti.defaultMaxResponseBytes, in: 1024...1_073_741_824)
+        consumerStatementTimeoutSeconds = try reader.int(
+            "DATAFORGE_CONSUMER_STATEMENT_TIMEOUT_SECONDS", default: 30, in: 1...86_400)
         prices = PriceTable(
             overrides: try reader.parsed(
                 "DATAFORGE_PRICES", default: [:],

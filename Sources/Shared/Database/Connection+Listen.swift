@@ -18,16 +18,25 @@ extension Connection {
 
     /// Waits up to `timeoutMilliseconds` for notifications and returns all that arrived (maybe none).
     ///
-    /// This is the consumers' wake-up: NOTIFY wakes them within a fraction of a millisecond, and the timeout
-    /// is the polling backstop.
+    /// NOTIFY wakes the waiter within a fraction of a millisecond; the timeout is the polling backstop.
     public func waitForNotifications(timeoutMilliseconds: Int32) throws(DatabaseError) -> [Notification] {
-        var received = drainNotifications()
+        let received = drainNotifications()
         guard received.isEmpty else { return received }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, timeoutMilliseconds)
-        guard ready > 0 else { return [] }
-        guard consumeInput() else { throw DatabaseError(.connection, message: "connection lost while listening") }
-        received = drainNotifications()
-        return received
+        guard poll(&descriptor, 1, timeoutMilliseconds) > 0 else { return [] }
+        return try receiveNotifications(readingSocket: true)
+    }
+
+    /// The socket to watch for notifications in a wait of the caller's own (-1 while disconnected).
+    public var notificationSocket: Int32 { socket }
+
+    /// The notifications that arrived, without blocking: those libpq buffered while running statements and,
+    /// with `readingSocket` (the caller's wait saw the socket readable), what the server sent since. A
+    /// readable socket with nothing to read means the server hung up: that is a connection error.
+    public func receiveNotifications(readingSocket: Bool) throws(DatabaseError) -> [Notification] {
+        if readingSocket, !consumeInput() {
+            throw DatabaseError(.connection, message: "connection lost while listening")
+        }
+        return drainNotifications()
     }
 }

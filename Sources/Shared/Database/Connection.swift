@@ -1,4 +1,5 @@
 import CLibPQ
+import Logging
 
 #if canImport(Glibc)
 import Glibc
@@ -109,6 +110,7 @@ public final class Connection {
             let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw DatabaseError(.connection, message: message.trimmingTrailingNewlines)
         }
+        PQsetNoticeProcessor(handle, logNotice, nil)
         for channel in channels {
             _ = try Rows(consuming: PQexec(handle, Self.listenSQL(channel)), connection: handle, statement: "listen")
         }
@@ -135,6 +137,13 @@ public final class Connection {
         guard poll(&descriptor, 1, 0) > 0 else { return false }
         return PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK
     }
+}
+
+/// libpq's notices (warnings, a server shutting the session down) go through the process's JSON log rather
+/// than libpq's default of raw lines on stderr.
+private func logNotice(_ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?) {
+    guard let message else { return }
+    Logger(label: "postgres").notice("\(String(cString: message).trimmingTrailingNewlines)")
 }
 
 extension String {

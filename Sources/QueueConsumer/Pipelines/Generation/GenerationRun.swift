@@ -1,11 +1,13 @@
 import Shared
 
-/// Generates a job's samples, many calls at a time, storing each sample as it arrives and resuming where an
-/// earlier run stopped (indices already stored are skipped).
+/// Generates a job's samples, many calls at a time, and resumes where an earlier run stopped (indices
+/// already stored are skipped).
 ///
 /// Failures are handled per sample: a transient one is retried after a backoff, up to `callAttempts`, before
 /// the job itself is retried later; a rate limit waits (or postpones the job without spending an attempt
-/// when the wait is long); a fatal one fails the job with the provider's reason.
+/// when the wait is long); a fatal one fails the job with the provider's reason. Once the run has decided to
+/// end, it makes no new call but still keeps the answers of the calls in flight, which were paid for; only a
+/// cancel ends it at once.
 final class GenerationRun: JobRun {
     static let callAttempts = 3
     static let callBackoff = RetryPolicy(baseSeconds: 0.5, capSeconds: 8)
@@ -14,9 +16,10 @@ final class GenerationRun: JobRun {
 
     let context: RunContext
     var job: ClaimedJob { context.job }
-    private(set) var outcome: JobOutcome?
-    private let generator: SampleGenerator!
+    private let generator: SampleGenerator?
     private let total: Int
+    /// How the run ends, once decided; published as `end` when no call is in flight.
+    private var decided: RunEnd?
     /// Samples to make, each with its attempt and the earliest time to try.
     private var todo: [(index: Int, attempt: Int, due: ContinuousClock.Instant)] = []
     /// Calls in flight by sample index, with their estimated cost.
@@ -24,50 +27,44 @@ final class GenerationRun: JobRun {
     private var stored = 0
     private var spentUSD = 0.0
     private var maxCostUSD: Double?
-    private var stopping = false
-    private var overBudget = false
+    /// The next call does not fit the cost limit beside the calls in flight: wait for one to report its cost.
+    private var waitsForCost = false
 
-    init(_ context: RunContext) throws(DatabaseError) {
+    init(_ context: RunContext, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
         self.context = context
-        guard let request = GenerationRequest(params: context.job.params) else {
+        switch Self.generator(for: context) {
+        case .failure(let reason):
             (generator, total) = (nil, 0)
-            outcome = .failed(reason: "The job's parameters are invalid", result: [:])
-            return
+            decided = .failed(reason: reason.message)
+        case .success(let generator):
+            self.generator = generator
+            total = generator.request.count
+            maxCostUSD = generator.request.maxCostUSD
+            stored = resume.storedIndices.count
+            spentUSD = resume.spentUSD
+            todo = (0..<total).filter { !resume.storedIndices.contains($0) }.map { ($0, 1, now) }
+            if context.job.cancelRequested { decided = .cancelled }
+            settle()
         }
-        total = request.count
-        guard let template = PromptTemplate(kind: request.template, version: request.version) else {
-            generator = nil
-            outcome = .failed(reason: "Template \(request.template.rawValue) \(request.version) does not exist", result: [:])
-            return
-        }
-        guard let provider = context.providers.provider(named: request.provider) else {
-            generator = nil
-            outcome = .failed(reason: "Provider \(request.provider ?? context.settings.provider) is not configured", result: [:])
-            return
-        }
-        generator = SampleGenerator(
-            request: request, template: template, jobID: context.job.id, provider: provider,
-            model: request.model ?? context.providers.defaultModel(for: request.provider),
-            cacheMode: context.settings.responseCache)
-        maxCostUSD = request.maxCostUSD
-        let done = try SampleStore(context.connection).indices(of: context.job.id)
-        stored = done.count
-        spentUSD = Double(try LLMCallStore(context.connection).totals(jobID: context.job.id).costUSD) ?? 0
-        let now = ContinuousClock.now
-        todo = (0..<request.count).filter { !done.contains($0) }.map { ($0, 1, now) }
-        if context.job.cancelRequested { try cancel() }
-        try finishIfDone()
     }
+
+    var end: RunEnd? {
+        guard let decided else { return nil }
+        return flying.isEmpty || decided == .cancelled ? decided : nil
+    }
+
+    var isWindingDown: Bool { decided != nil && end == nil }
 
     var progress: Int { total == 0 ? 0 : min(99, stored * 100 / total) }
 
     var nextCallDue: ContinuousClock.Instant? {
-        outcome == nil && !stopping && !overBudget ? todo.map(\.due).min() : nil
+        guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
+        return todo.map(\.due).min()
     }
 
-    func nextCalls(limit: Int, now: ContinuousClock.Instant) throws(DatabaseError) -> [PlannedCall] {
+    func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
         let limit = min(limit, context.settings.jobMaxInFlight - flying.count)
-        guard outcome == nil, !stopping, !overBudget, limit > 0 else { return [] }
+        guard decided == nil, !waitsForCost, limit > 0, let generator else { return [] }
         var calls: [PlannedCall] = []
         var position = 0
         while position < todo.count, calls.count < limit {
@@ -81,42 +78,66 @@ final class GenerationRun: JobRun {
             // Calls in flight count at their estimate until they report their cost; only with none in flight
             // does a call that cannot fit end the job.
             if let maxCostUSD, spentUSD + flying.values.reduce(0, +) + estimate > maxCostUSD {
-                overBudget = flying.isEmpty
+                if flying.isEmpty { decided = overBudget(maxCostUSD) } else { waitsForCost = true }
                 break
             }
             todo.remove(at: position)
             flying[next.index] = estimate
             calls.append(call)
         }
-        try finishIfDone()
         return calls
     }
 
-    func handle(_ event: CallEvent, costUSD: String, now: ContinuousClock.Instant) throws(DatabaseError) {
+    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
         let index = event.call.sampleIndex
-        flying[index] = nil
-        spentUSD += Double(costUSD) ?? 0
-        guard outcome == nil else { return }
+        guard flying.removeValue(forKey: index) != nil else { return }
+        spentUSD += costUSD
+        waitsForCost = false
+        guard decided != .cancelled, let generator else { return }
         switch event.result {
         case .success(let completion):
+            // Kept even when the run already decided to end: the answer was paid for, and a retry resumes
+            // after it.
             context.samples.add(generator.sample(index: index, completion: completion))
             stored += 1
-        case .failure(let error):
-            try handleFailure(error, call: event.call, now: now)
+        case .failure(let error) where decided == nil:
+            handleFailure(error, call: event.call, now: now)
+        case .failure:
+            break
         }
-        try finishIfDone()
+        settle()
     }
 
-    private func handleFailure(_ error: ProviderError, call: PlannedCall, now: ContinuousClock.Instant)
-        throws(DatabaseError)
-    {
+    func withdraw(_ calls: [PlannedCall]) {
+        for call in calls where flying.removeValue(forKey: call.sampleIndex) != nil {
+            todo.append((call.sampleIndex, call.attempt, .now))
+        }
+    }
+
+    func cancel() {
+        if end == nil { decided = .cancelled }
+    }
+
+    func stop() {
+        if decided == nil { decided = .postpone(delaySeconds: 0, reason: "consumer stopped") }
+    }
+
+    func result(_ connection: Connection) throws(DatabaseError) -> JSONValue {
+        try JobTotals.result(
+            jobID: job.id, attempt: job.attempt, provider: generator?.provider.name ?? context.settings.provider,
+            model: generator?.model ?? context.settings.model, connection: connection)
+    }
+
+    // MARK: - Decisions
+
+    private func handleFailure(_ error: ProviderError, call: PlannedCall, now: ContinuousClock.Instant) {
         switch error.kind {
         case .fatal:
-            outcome = .failed(reason: "The provider refused the request: \(error.message)", result: try totals())
+            decided = .failed(reason: "The provider refused the request: \(error.message)")
         case .rateLimited(let retryAfter):
             let wait = retryAfter ?? 1
             if wait > Self.longestRateLimitWait {
-                outcome = .postpone(delaySeconds: wait, reason: "Rate limited by the provider")
+                decided = .postpone(delaySeconds: wait, reason: "Rate limited by the provider")
             } else {
                 todo.append((call.sampleIndex, call.attempt, now + .seconds(wait)))
             }
@@ -125,37 +146,22 @@ final class GenerationRun: JobRun {
             let wait = max(Self.callBackoff.delay(afterAttempt: call.attempt), retryAfter ?? 0)
             todo.append((call.sampleIndex, call.attempt + 1, now + .seconds(wait)))
         case .retryable:
-            outcome = .retry(
+            decided = .retry(
                 delaySeconds: RetryPolicy.jobDefault.delay(afterAttempt: job.attempt),
                 reason: "The provider failed \(Self.callAttempts) times: \(error.message)")
         }
     }
 
-    func cancel() throws(DatabaseError) {
-        guard outcome == nil else { return }
-        outcome = .cancelled(result: try totals())
+    /// Decides the end once nothing is left to do or wait for.
+    private func settle() {
+        if decided == nil, todo.isEmpty, flying.isEmpty { decided = .completed }
     }
 
-    func stop(unsent: [PlannedCall]) throws(DatabaseError) {
-        stopping = true
-        for call in unsent { flying[call.sampleIndex] = nil }
-        try finishIfDone()
-    }
-
-    /// Ends the run once nothing is left to do or wait for.
-    private func finishIfDone() throws(DatabaseError) {
-        guard outcome == nil, flying.isEmpty else { return }
-        if stopping {
-            outcome = .postpone(delaySeconds: 0, reason: "consumer stopped")
-        } else if overBudget, let maxCostUSD {
-            let spent = (spentUSD * 10_000).rounded() / 10_000
-            outcome = .failed(
-                reason: "Stopped before exceeding the job's cost limit of $\(maxCostUSD) (spent $\(spent)); "
-                    + "\(stored) of \(total) samples were kept",
-                result: try totals())
-        } else if todo.isEmpty {
-            outcome = .completed(result: try totals())
-        }
+    private func overBudget(_ maxCostUSD: Double) -> RunEnd {
+        let spent = (spentUSD * 10_000).rounded() / 10_000
+        return .failed(
+            reason: "Stopped before exceeding the job's cost limit of $\(maxCostUSD) (spent $\(spent)); "
+                + "\(stored) of \(total) samples were kept")
     }
 
     /// The call's cost if it used its whole output allowance.
@@ -165,10 +171,26 @@ final class GenerationRun: JobRun {
             outputTokens: call.request.maxOutputTokens)) ?? 0
     }
 
-    private func totals() throws(DatabaseError) -> JSONValue {
-        try context.samples.flush()
-        return try JobTotals.result(
-            jobID: job.id, attempt: job.attempt, provider: generator?.provider.name ?? context.settings.provider,
-            model: generator?.model ?? context.settings.model, connection: context.connection)
+    private struct SetupFailure: Error {
+        var message: String
+    }
+
+    /// The job's sample generator, or why the job cannot run here.
+    private static func generator(for context: RunContext) -> Result<SampleGenerator, SetupFailure> {
+        guard let request = GenerationRequest(params: context.job.params) else {
+            return .failure(SetupFailure(message: "The job's parameters are invalid"))
+        }
+        guard let template = PromptTemplate(kind: request.template, version: request.version) else {
+            return .failure(SetupFailure(
+                message: "Template \(request.template.rawValue) \(request.version) does not exist"))
+        }
+        guard let provider = context.providers.provider(named: request.provider) else {
+            return .failure(SetupFailure(
+                message: "Provider \(request.provider ?? context.settings.provider) is not configured"))
+        }
+        return .success(SampleGenerator(
+            request: request, template: template, jobID: context.job.id, provider: provider,
+            model: request.model ?? context.providers.defaultModel(for: request.provider),
+            cacheMode: context.settings.responseCache))
     }
 }

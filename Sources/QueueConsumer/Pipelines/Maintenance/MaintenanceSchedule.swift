@@ -11,8 +11,11 @@ struct MaintenanceSchedule {
         self.intervalSeconds = intervalSeconds
     }
 
+    /// When it next wants to run.
+    var nextDue: ContinuousClock.Instant { last + .seconds(intervalSeconds) }
+
     mutating func runIfDue(connection: Connection, logger: Logger) throws(DatabaseError) {
-        guard ContinuousClock.now - last >= .seconds(intervalSeconds) else { return }
+        guard ContinuousClock.now >= nextDue else { return }
         last = .now
         guard try MaintenanceRunStore(connection).claimIfDue(task: LeaseRescuer.task, intervalSeconds: intervalSeconds * 0.9)
         else { return }

@@ -1,0 +1,111 @@
+import Shared
+import Logging
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The loop's writes about jobs: claims, run starts, progress, heartbeats and outcomes. Each changes the loop's
+/// state only once its statement succeeded, so a failed one is simply done again on the next turn.
+extension ClaimLoop {
+    func claimIfRoom(now: ContinuousClock.Instant) throws(DatabaseError) {
+        let free = settings.consumerSlots - runs.count - unstarted.count
+        guard free > 0, stopDeadline == nil else { return }
+        guard !queueDrained || notified || now - lastClaim >= Self.pollInterval else { return }
+        let jobs = try JobStore(connection).claimAvailable(
+            queues: settings.consumerQueues, limit: free, owner: consumerID, leaseSeconds: Double(settings.leaseSeconds))
+        notified = false
+        lastClaim = now
+        queueDrained = jobs.count < free
+        unstarted += jobs
+        try startUnstarted()
+    }
+
+    /// Starts the runs of claimed jobs; one whose start fails stays claimed for the next turn.
+    func startUnstarted() throws(DatabaseError) {
+        while let job = unstarted.first {
+            var jobLogger = logger
+            jobLogger[metadataKey: "job_id"] = .string(job.id.sqlText)
+            let context = RunContext(
+                job: job, settings: settings, providers: providers, prices: settings.prices, samples: outbox,
+                logger: jobLogger)
+            let run = try Pipelines.start(context, connection: connection)
+            unstarted.removeFirst()
+            runs[job.id] = run
+            announce = announce || run.end == nil
+        }
+    }
+
+    /// Stores each active run's progress when it changed; the answer also reports a cancel or a lost lease.
+    func writeProgress() throws(DatabaseError) {
+        for (id, run) in runs where run.end == nil && (lastProgress[id] ?? 0) != run.progress {
+            let progress = run.progress
+            let cancelFlag = try JobStore(connection).progressIfOwned(id, owner: consumerID, progress: progress)
+            lastProgress[id] = progress
+            apply(owned: cancelFlag, to: id)
+        }
+    }
+
+    /// Writes the outcomes of ended runs in one statement and forgets them. Their samples and calls were
+    /// written first (`databaseWork`), so the totals read for their results are complete.
+    func finishEndedRuns() throws(DatabaseError) {
+        var outcomes: [(UUID, JobOutcome)] = []
+        for (id, run) in runs {
+            guard let end = run.end else { continue }
+            outcomes.append((id, end.outcome(result: end.carriesResult ? try run.result(connection) : [:])))
+        }
+        guard !outcomes.isEmpty else { return }
+        try JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
+        for (id, _) in outcomes { forget(id) }
+        logOutcomes(outcomes)
+    }
+
+    /// Extends the held leases, the consumer's heartbeat and its in-flight counts once per heartbeat interval
+    /// (or at once to announce new jobs).
+    func heartbeatIfDue(now: ContinuousClock.Instant) throws(DatabaseError) {
+        guard announce || now - lastHeartbeat >= .seconds(settings.heartbeatSeconds) else { return }
+        let current = runs.first { $0.value.end == nil }?.key
+        try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: current)
+        try RateBudgetStore(connection).reportInFlight(consumerID: consumerID, dispatcher.budget.inFlightCounts)
+        let held = Array(runs.keys)
+        let owned = try JobStore(connection).heartbeatIfOwned(
+            held, owner: consumerID, leaseSeconds: Double(settings.leaseSeconds))
+        lastHeartbeat = now
+        announce = false
+        for id in held { apply(owned: owned[id], to: id) }
+    }
+
+    /// nil: the lease is gone, so the run ends with nothing more written; true: the user cancelled.
+    private func apply(owned cancelFlag: Bool?, to id: UUID) {
+        guard let cancelFlag else {
+            logger.warning("lease lost; dropping the job", metadata: ["job_id": .string(id.sqlText)])
+            forget(id)
+            return
+        }
+        if cancelFlag { runs[id]?.cancel() }
+    }
+
+    func forget(_ id: UUID) {
+        runs[id] = nil
+        lastProgress[id] = nil
+        dispatcher.forget(jobID: id)
+    }
+
+    /// One line per job at debug, and one per batch at info (naming the job when there is only one), so a
+    /// batch of thousands of tiny jobs does not spend its time logging.
+    private func logOutcomes(_ outcomes: [(UUID, JobOutcome)]) {
+        var counts: [String: Int] = [:]
+        for (id, outcome) in outcomes {
+            counts[outcome.name, default: 0] += 1
+            logger.debug("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
+        }
+        guard let (id, outcome) = outcomes.first else { return }
+        if outcomes.count == 1 {
+            logger.info("job finished", metadata: ["job_id": .string(id.sqlText), "outcome": .string(outcome.name)])
+        } else {
+            logger.info("batch finished", metadata: counts.mapValues { .stringConvertible($0) })
+        }
+    }
+}

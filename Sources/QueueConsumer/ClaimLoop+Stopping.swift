@@ -1,0 +1,61 @@
+import Shared
+import Logging
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// How the loop lets go of its jobs: a SIGTERM, a statement that keeps failing, the end.
+extension ClaimLoop {
+    /// Makes no new call and gives each job back once its calls in flight ended (or at the stop deadline).
+    func beginStopping(now: ContinuousClock.Instant) {
+        logger.info("stopping: finishing the calls in flight", metadata: ["jobs": "\(runs.count)"])
+        stopDeadline = now + Self.stopGrace
+        for (id, run) in runs {
+            run.stop()
+            run.withdraw(dispatcher.takeBackWaiting(jobID: id))
+        }
+    }
+
+    /// At the stop deadline: the calls still in flight are abandoned (and recorded as such), and every job
+    /// still held goes back to the queue without spending an attempt.
+    func giveBackRemainingRuns() throws(DatabaseError) {
+        let abandoned = dispatcher.abandonInFlight()
+        if !abandoned.isEmpty {
+            _ = ledger.record(abandoned, now: .now)
+            try ledger.flush(connection, now: .now)
+        }
+        let held = Array(runs.keys) + unstarted.map(\.id)
+        guard !held.isEmpty else { return }
+        try JobStore(connection).recordOutcomes(
+            held.map { ($0, JobOutcome.postpone(delaySeconds: 0, reason: "consumer stopped")) }, owner: consumerID)
+        for id in held { forget(id) }
+        unstarted.removeAll()
+    }
+
+    /// A statement kept failing on a working connection: give the held jobs back without spending attempts
+    /// (their stored samples stay; a rerun resumes after them) and drop what could not be written, which is
+    /// the likely cause.
+    func giveUpHeldWork() {
+        logger.error(
+            "a statement keeps failing: giving the jobs back",
+            metadata: ["jobs": "\(runs.count + unstarted.count)", "unwritten_samples": "\(outbox.samples.count)"])
+        outbox.discard()
+        ledger.discard()
+        let held = Array(runs.keys) + unstarted.map(\.id)
+        _ = try? JobStore(connection).recordOutcomes(
+            held.map { ($0, JobOutcome.postpone(delaySeconds: 1, reason: "database statement failed")) },
+            owner: consumerID)
+        for id in held { forget(id) }
+        unstarted.removeAll()
+        backoff.gaveUp()
+    }
+
+    func shutDown() {
+        logger.info("consumer stopping")
+        try? RateBudgetStore(connection).clearInFlight(consumerID: consumerID)
+        try? ConsumerStore(connection).markStopped(id: consumerID)
+    }
+}

@@ -46,6 +46,7 @@ let package = Package(
             ]),
         .testTarget(name: "SharedTests", dependencies: ["Shared"]),
         .testTarget(name: "HandlersTests", dependencies: ["Handlers", "Shared"]),
+        .testTarget(name: "QueueConsumerTests", dependencies: ["QueueConsumer", "Shared"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Shared"]),
     ]
 )

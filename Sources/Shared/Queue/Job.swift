@@ -44,6 +44,19 @@ public struct ClaimedJob: Sendable, Equatable {
     public var maxAttempts: Int
     public var cancelRequested: Bool
     public var createdAt: Date
+
+    public init(
+        id: UUID, kind: String, params: JSONValue, attempt: Int, maxAttempts: Int, cancelRequested: Bool,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.kind = kind
+        self.params = params
+        self.attempt = attempt
+        self.maxAttempts = maxAttempts
+        self.cancelRequested = cancelRequested
+        self.createdAt = createdAt
+    }
 }
 
 /// A job for `JobStore.enqueue`.

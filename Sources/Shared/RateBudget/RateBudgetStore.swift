@@ -10,6 +10,12 @@ public struct BudgetGrant: Sendable, Equatable {
     public var granted: Int
     public var waitSeconds: Double
     public var stepSeconds: Double
+
+    public init(granted: Int, waitSeconds: Double, stepSeconds: Double) {
+        self.granted = granted
+        self.waitSeconds = waitSeconds
+        self.stepSeconds = stepSeconds
+    }
 }
 
 /// What one consumer asks of the budget of one provider+model.

@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+@testable import QueueConsumer
+import Shared
+
+/// A generation run with no database: the offline provider (or OpenAI, for priced calls; nothing is sent),
+/// an in-memory outbox, and the clock the test passes in.
+struct RunFixture {
+    let run: GenerationRun
+    let outbox: SampleOutbox
+    let start: ContinuousClock.Instant
+
+    init(
+        _ request: GenerationRequest, environment: [String: String] = [:], resume: ResumePoint = .fresh,
+        attempt: Int = 1, cancelRequested: Bool = false
+    ) throws {
+        let settings = try Settings(environment: ["OPENAI_API_KEY": "sk-test"].merging(environment) { $1 })
+        let job = ClaimedJob(
+            id: UUID(), kind: "generate", params: request.params, attempt: attempt, maxAttempts: 5,
+            cancelRequested: cancelRequested, createdAt: Date())
+        outbox = SampleOutbox()
+        start = .now
+        let context = RunContext(
+            job: job, settings: settings, providers: ProviderSet(settings: settings), prices: settings.prices,
+            samples: outbox, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        run = GenerationRun(context, resume: resume, now: start)
+    }
+
+    /// The event of `call` answered with a short text.
+    static func answered(_ call: PlannedCall) -> CallEvent {
+        CallEvent(
+            call: call, result: .success(Completion(text: "An answer about the product.", inputTokens: 40, outputTokens: 8,
+                                                    model: call.request.model)),
+            latencyMilliseconds: 5, cached: false, remote: true, rateLimits: nil)
+    }
+
+    /// The event of `call` failing as `kind`.
+    static func failed(_ call: PlannedCall, _ kind: ProviderError.Kind) -> CallEvent {
+        CallEvent(
+            call: call, result: .failure(ProviderError(kind, httpStatus: 500, message: "the provider failed")),
+            latencyMilliseconds: 5, cached: false, remote: true, rateLimits: nil)
+    }
+}

@@ -1,0 +1,135 @@
+@testable import QueueConsumer
+import Shared
+import Testing
+
+@Suite struct GenerationRunTests {
+    @Test func callsStopAtTheJobsInFlightCapAndNoWakeIsAskedForMeanwhile() throws {
+        let fixture = try RunFixture(
+            GenerationRequest(product: "Wireless Earbuds", count: 10), environment: ["DATAFORGE_JOB_MAX_IN_FLIGHT": "3"])
+        let run = fixture.run
+        #expect(run.nextCallDue == fixture.start)
+        let calls = run.nextCalls(limit: 8, now: fixture.start)
+        #expect(calls.map(\.sampleIndex) == [0, 1, 2])
+        #expect(run.nextCallDue == nil, "at its cap the run waits for a call to end, not for a time")
+        #expect(run.nextCalls(limit: 8, now: fixture.start).isEmpty)
+        run.handle(RunFixture.answered(calls[0]), costUSD: 0, now: fixture.start)
+        #expect(run.nextCallDue == fixture.start)
+        #expect(fixture.outbox.samples.map(\.index) == [0])
+        #expect(run.progress == 10)
+    }
+
+    @Test func aTransientFailureIsRetriedAfterItsBackoffAndOnlyThen() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 1))
+        let run = fixture.run
+        let call = try #require(run.nextCalls(limit: 1, now: fixture.start).first)
+        run.handle(RunFixture.failed(call, .retryable(retryAfter: 3)), costUSD: 0, now: fixture.start)
+        let due = try #require(run.nextCallDue)
+        #expect(due == fixture.start + .seconds(3), "the provider's retry-after is longer than the backoff")
+        #expect(run.nextCalls(limit: 1, now: due - .milliseconds(1)).isEmpty)
+        let retry = try #require(run.nextCalls(limit: 1, now: due).first)
+        #expect(retry.attempt == 2 && retry.sampleIndex == 0)
+    }
+
+    @Test func aSampleFailingEveryAttemptRetriesTheJobButAnswersInFlightAreKept() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 2))
+        let run = fixture.run
+        var now = fixture.start
+        var calls = run.nextCalls(limit: 2, now: now)
+        let inFlight = calls[1]
+        var failing = calls[0]
+        for attempt in 1...GenerationRun.callAttempts {
+            #expect(failing.attempt == attempt)
+            run.handle(RunFixture.failed(failing, .retryable(retryAfter: nil)), costUSD: 0.001, now: now)
+            guard attempt < GenerationRun.callAttempts else { break }
+            now = try #require(run.nextCallDue)
+            calls = run.nextCalls(limit: 2, now: now)
+            failing = try #require(calls.first)
+        }
+        #expect(run.end == nil && run.isWindingDown, "the decision waits for the call in flight")
+        #expect(run.nextCallDue == nil && run.nextCalls(limit: 2, now: now).isEmpty)
+        run.handle(RunFixture.answered(inFlight), costUSD: 0.002, now: now)
+        #expect(fixture.outbox.samples.map(\.index) == [1], "the answer paid for is kept")
+        guard case .retry(_, let reason) = try #require(run.end) else {
+            Issue.record("expected a retry, got \(String(describing: run.end))")
+            return
+        }
+        #expect(reason.contains("failed \(GenerationRun.callAttempts) times"))
+    }
+
+    @Test func aFatalFailureFailsTheRunWithTheProvidersReason() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 3))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 3, now: fixture.start)
+        run.handle(RunFixture.failed(calls[0], .fatal), costUSD: 0, now: fixture.start)
+        #expect(run.end == nil)
+        run.handle(RunFixture.answered(calls[1]), costUSD: 0, now: fixture.start)
+        run.handle(RunFixture.failed(calls[2], .retryable(retryAfter: nil)), costUSD: 0, now: fixture.start)
+        #expect(run.end == .failed(reason: "The provider refused the request: the provider failed"))
+        #expect(fixture.outbox.samples.count == 1)
+    }
+
+    @Test func aCancelEndsTheRunAtOnce() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 3))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 3, now: fixture.start)
+        run.cancel()
+        #expect(run.end == .cancelled)
+        run.handle(RunFixture.answered(calls[0]), costUSD: 0, now: fixture.start)
+        #expect(fixture.outbox.isEmpty, "nothing more is stored for a cancelled job")
+        #expect(try RunFixture(GenerationRequest(product: "Lamp", count: 3), cancelRequested: true).run.end == .cancelled)
+    }
+
+    @Test func aLongRateLimitPostponesTheJobAndAShortOneWaits() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 2))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 2, now: fixture.start)
+        run.handle(RunFixture.failed(calls[0], .rateLimited(retryAfter: 2)), costUSD: 0, now: fixture.start)
+        #expect(run.end == nil)
+        #expect(run.nextCallDue == fixture.start + .seconds(2))
+        run.handle(RunFixture.failed(calls[1], .rateLimited(retryAfter: 90)), costUSD: 0, now: fixture.start)
+        #expect(run.end == .postpone(delaySeconds: 90, reason: "Rate limited by the provider"))
+    }
+
+    @Test func theCostLimitWaitsForCallsInFlightThenEndsTheJob() throws {
+        // gpt-4o-mini: each call is estimated at its whole output allowance.
+        let fixture = try RunFixture(
+            GenerationRequest(product: "Wireless Earbuds", count: 20, provider: "openai", model: "gpt-4o-mini",
+                              maxCostUSD: 0.0008))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 20, now: fixture.start)
+        #expect(!calls.isEmpty && calls.count < 20, "only what fits the limit starts")
+        #expect(run.nextCallDue == nil, "the next call waits for a cost, not a time")
+        for call in calls { run.handle(RunFixture.answered(call), costUSD: 0.0003, now: fixture.start) }
+        #expect(run.nextCalls(limit: 20, now: fixture.start).isEmpty)
+        guard case .failed(let reason) = try #require(run.end) else {
+            Issue.record("expected the cost limit to end the job, got \(String(describing: run.end))")
+            return
+        }
+        #expect(reason.contains("cost limit of $0.0008"))
+        #expect(reason.contains("\(calls.count) of 20 samples were kept"))
+    }
+
+    @Test func aResumedRunMakesOnlyTheSamplesNotStoredYet() throws {
+        let fixture = try RunFixture(
+            GenerationRequest(product: "Wireless Earbuds", count: 5),
+            resume: ResumePoint(storedIndices: [0, 2, 3], spentUSD: 0))
+        let calls = fixture.run.nextCalls(limit: 5, now: fixture.start)
+        #expect(calls.map(\.sampleIndex) == [1, 4])
+        #expect(fixture.run.progress == 60)
+        for call in calls { fixture.run.handle(RunFixture.answered(call), costUSD: 0, now: fixture.start) }
+        #expect(fixture.run.end == .completed)
+    }
+
+    @Test func aStoppingRunGivesTheJobBackOnceItsCallsEnd() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 4))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 3, now: fixture.start)
+        run.stop()
+        run.withdraw([calls[2]])
+        #expect(run.end == nil)
+        run.handle(RunFixture.answered(calls[0]), costUSD: 0, now: fixture.start)
+        run.handle(RunFixture.answered(calls[1]), costUSD: 0, now: fixture.start)
+        #expect(run.end == .postpone(delaySeconds: 0, reason: "consumer stopped"))
+        #expect(fixture.outbox.samples.count == 2)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Shared
+import Testing
+
+extension StackTests {
+    /// Consumers keep every call they paid for and every job's attempts through database failures: a killed
+    /// connection, a statement that fails, a job that retries while answers are in flight.
+    @Suite(.enabled(if: FakeProvider.isRunning))
+    struct ConsumerRecoveryTests {
+        let api = APIClient()
+        let fake = FakeProvider()
+
+        init() throws { try fake.reset() }
+
+        /// Makes the next sample insert fail once, as a statement error (not a lost connection) would.
+        private static let failNextSampleInsert = """
+            CREATE SEQUENCE test_sample_failures;
+            CREATE FUNCTION test_fail_sample_insert_once() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF nextval('test_sample_failures') = 1 THEN RAISE EXCEPTION 'injected sample insert failure'; END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER test_fail_sample_insert_once BEFORE INSERT ON samples
+                FOR EACH STATEMENT EXECUTE FUNCTION test_fail_sample_insert_once();
+            """
+        private static let removeFailure = """
+            DROP TRIGGER IF EXISTS test_fail_sample_insert_once ON samples;
+            DROP FUNCTION IF EXISTS test_fail_sample_insert_once();
+            DROP SEQUENCE IF EXISTS test_sample_failures;
+            """
+
+        @Test func jobsSurviveAKilledConnectionAndAFailingStatementWithoutSpendingAttempts() throws {
+            let database = try TestStack.database()
+            try database.executeScript(Self.removeFailure, name: "remove failure")
+            try database.executeScript(Self.failNextSampleInsert, name: "inject failure")
+            defer { try? database.executeScript(Self.removeFailure, name: "remove failure") }
+            try fake.configure(["latency_ms": 100])
+            defer { try? fake.reset() }
+            let ids = try (0..<3).map { index in
+                try api.submit(["product": .string("Recovery Kettle \(index)"), "count": 12, "provider": "openai"])
+            }
+            let uuids = try ids.map { try #require(UUID(uuidString: $0)) }
+            // Mid-run: samples are being stored and calls are in flight.
+            let stored = Statement("stored", "SELECT count(*) AS n FROM samples WHERE job_id = ANY($1::uuid[])")
+            let deadline = Date().addingTimeInterval(30)
+            while try database.execute(stored, [uuids]).first?.decode("n", as: Int.self) ?? 0 < 3, Date() < deadline {
+                usleep(20_000)
+            }
+            let killed = try database.execute(
+                Statement(
+                    "kill consumers' connections",
+                    "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity "
+                        + "WHERE application_name = 'dataforge-consumer'"))
+            #expect(try killed.first?.decode("n", as: Int.self) ?? 0 > 0)
+
+            for id in ids {
+                let job = try api.waitUntilFinished(id, seconds: 60)
+                #expect(job["status"] == "completed", "\(job.json.jsonText)")
+                #expect(job.json.samples.count == 12)
+                #expect(job["result"]?["metadata"]?["cost_usd"]?.doubleValue == (try TestStack.costSum(of: id)))
+            }
+            let failures = try database.execute(
+                Statement("failures injected", "SELECT last_value, is_called FROM test_sample_failures"))
+            #expect(try failures.first?.decode("is_called", as: Bool.self) == true, "the injected failure happened")
+            let attempts = try database.execute(
+                Statement("attempts", "SELECT max(attempt) AS most FROM job_history WHERE id = ANY($1::uuid[])"), [uuids])
+            #expect(try attempts.first?.decode("most", as: Int.self) == 1, "no job spent an attempt")
+            // Every request the provider answered has its record.
+            let recorded = try database.execute(
+                Statement("calls recorded", "SELECT count(*) AS n FROM llm_calls WHERE job_id = ANY($1::uuid[])"), [uuids])
+            #expect(try recorded.first?.decode("n", as: Int.self) == (try fake.requestsTotal()))
+        }
+
+        @Test func everyAnswerPaidForIsStoredEvenWhenItsJobRetries() throws {
+            // Half the calls fail: samples exhaust their three tries and jobs retry while others' answers are
+            // still in flight.
+            try fake.configure(["fault_rate": 0.5, "faults": ["500"], "latency_ms": 20])
+            defer { try? fake.reset() }
+            let ids = try (0..<4).map { index in
+                try api.submit(["product": .string("Flaky Blender \(index)"), "count": 12, "provider": "openai"])
+            }
+            for id in ids {
+                let job = try api.waitUntilFinished(id, seconds: 120)
+                #expect(["completed", "error"].contains(job["status"]?.stringValue ?? ""), "\(job.json.jsonText)")
+            }
+            let uuids = try ids.map { try #require(UUID(uuidString: $0)) }
+            let row = try #require(
+                try TestStack.database().execute(
+                    Statement(
+                        "answers and samples",
+                        """
+                        SELECT (SELECT count(*) FROM llm_calls WHERE job_id = ANY($1::uuid[]) AND status = 'ok') AS answers,
+                               (SELECT count(*) FROM samples WHERE job_id = ANY($1::uuid[])) AS samples,
+                               (SELECT max(attempt) FROM job_history WHERE id = ANY($1::uuid[])) AS attempts
+                        """),
+                    [uuids]
+                ).first)
+            #expect(try row.decode("attempts", as: Int.self) > 1, "some job retried")
+            #expect(try row.decode("answers", as: Int.self) == row.decode("samples", as: Int.self),
+                    "each answer paid for is a stored sample, none paid twice")
+        }
+    }
+}

@@ -8,6 +8,11 @@
 #   bench/providers.sh throughput   1 consumer against a zero-latency fake: samples/s, CPU per call, peak RSS,
 #                                   against the fake's own ceiling measured with wrk (256 connections)
 #   bench/providers.sh inflight     1 consumer against a fake answering after 1 s: peak calls in flight, RSS
+#   bench/providers.sh waiting      what one consumer costs while it waits: CPU share over BENCH_WAIT_SECONDS
+#                                   (default 10) with an empty queue, on a 60 rpm limit, at a job's in-flight
+#                                   cap, and with every call out to a provider answering after 5 s
+#   bench/providers.sh latency LMS  the default stack's 2 consumers against a fake answering after LMS ms
+#                                   (default 200): samples/s against the in-flight bound, CPU per 1,000 samples
 #
 # Rate runs last BENCH_RATE_SECONDS (default 180). One "RESULT name|key=value ..." line goes to stdout.
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
@@ -139,8 +144,56 @@ EOF
         sleep 8
         echo "RESULT inflight|max_in_flight=$(stat '.max_in_flight') rss_mb=$(rss_peak "${CONSUMER_PIDS[0]}") ok=$(stat '.by_status["200"] // 0')"
         ;;
+    waiting)
+        window=${BENCH_WAIT_SECONDS:-10}
+        # cpu_share CASE VAR=VALUE...: one consumer with these settings, its CPU share once it settled.
+        cpu_share() {
+            local case=$1 pid before
+            shift
+            start_consumers 1 "$@"
+            pid=${CONSUMER_PIDS[-1]}
+            sleep 2
+            before=$(cpu_seconds "$pid")
+            sleep "$window"
+            awk -v c="$case" -v a="$before" -v b="$(cpu_seconds "$pid")" -v w="$window" \
+                'BEGIN { printf "%s=%.2f ", c, 100 * (b - a) / w }'
+            kill -TERM "$pid"
+            wait "$pid" 2>/dev/null || true
+            sql "TRUNCATE jobs, samples, llm_calls, rate_budgets, rate_in_flight"
+        }
+        start_fake --latency-ms 5000
+        say "waiting: one consumer at a time, ${window} s each"
+        line=$(cpu_share empty_queue)
+        enqueue 20 50 bench-wait-rpm
+        line+=$(cpu_share rate_limit DATAFORGE_RATE_LIMITS="openai/bench-wait-rpm=rpm:60")
+        curl -s -XPOST "$FAKE_URL/_fake/config" -d '{"latency_ms": 2000}' >/dev/null
+        enqueue 4 50 bench-wait-cap
+        line+=$(cpu_share job_cap DATAFORGE_JOB_MAX_IN_FLIGHT=2)
+        curl -s -XPOST "$FAKE_URL/_fake/config" -d '{"latency_ms": 5000}' >/dev/null
+        enqueue 4 50 bench-wait-slow
+        line+=$(cpu_share slow_provider)
+        echo "RESULT waiting|$line"
+        ;;
+    latency)
+        latency=${2:-200}
+        start_fake --latency-ms "$latency"
+        samples=${BENCH_LATENCY_SAMPLES:-12000}
+        enqueue $((samples / 50)) 50 bench-latency
+        say "latency: 2 consumers with default settings, the fake answering after $latency ms, $samples samples"
+        start=$(date +%s.%N)
+        start_consumers 2
+        while (($(sql "SELECT count(*) FROM jobs") > 0)); do sleep 0.2; done
+        end=$(date +%s.%N)
+        cpu=0
+        for pid in "${CONSUMER_PIDS[@]}"; do cpu=$(awk -v a="$cpu" -v b="$(cpu_seconds "$pid")" 'BEGIN { print a + b }'); done
+        # Calls one consumer keeps in flight by default, over all its jobs.
+        bound=$(awk -v l="$latency" 'BEGIN { printf "%.0f", 2 * 64 * 1000 / l }')
+        awk -v s="$start" -v e="$end" -v n="$samples" -v cpu="$cpu" -v bound="$bound" -v l="$latency" \
+            'BEGIN { printf "RESULT latency|latency_ms=%d samples=%d seconds=%.1f rate=%.0f bound=%d cpu_s_per_1000=%.3f\n",
+                l, n, e - s, n / (e - s), bound, cpu * 1000 / n }'
+        ;;
     *)
-        echo "usage: bench/providers.sh rpm R | tpm T | throughput | inflight" >&2
+        echo "usage: bench/providers.sh rpm R | tpm T | throughput | inflight | waiting | latency [MS]" >&2
         exit 2
         ;;
 esac

@@ -69,6 +69,14 @@ extension StackTests {
             let recorded = try database.execute(
                 Statement("calls recorded", "SELECT count(*) AS n FROM llm_calls WHERE job_id = ANY($1::uuid[])"), [uuids])
             #expect(try recorded.first?.decode("n", as: Int.self) == (try fake.requestsTotal()))
+            // The server's notice of the killed session went through the JSON log like every other line.
+            let logs = try FileManager.default.contentsOfDirectory(atPath: TestStack.home + "/log")
+                .filter { $0.hasPrefix("consumer-") }
+            let lines = try logs.flatMap { name in
+                try String(contentsOfFile: TestStack.home + "/log/" + name, encoding: .utf8).split(separator: "\n")
+            }
+            #expect(lines.contains { $0.contains("terminating connection due to administrator command") })
+            #expect(lines.allSatisfy { (try? JSONValue(parsing: Array($0.utf8))) != nil }, "every log line is JSON")
         }
 
         @Test func everyAnswerPaidForIsStoredEvenWhenItsJobRetries() throws {

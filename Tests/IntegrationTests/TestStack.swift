@@ -8,6 +8,8 @@ enum TestStack {
     static var isRunning: Bool { environment["DATAFORGE_BASE_URL"] != nil }
     static var baseURL: String { environment["DATAFORGE_BASE_URL"] ?? "" }
     static var databaseURL: String { environment["DATAFORGE_DATABASE_URL"] ?? "" }
+    /// The stack's folder: logs under `log/`.
+    static var home: String { environment["DATAFORGE_HOME"] ?? "" }
 
     /// A fresh connection for checks the API does not expose.
     static func database() throws -> Connection {

@@ -15,7 +15,7 @@ import Testing
         #expect(settings.offlineLatencyMilliseconds == 0)
         #expect(settings.leaseSeconds == 30)
         #expect(settings.maintenanceIntervalSeconds == 10)
-        #expect(settings.consumerSlots == 4)
+        #expect(settings.consumerSlots == 8)
         #expect(settings.consumerQueues == ["generation"])
         #expect(settings.maxAttempts == 5)
         #expect(settings.logLevel == "info")

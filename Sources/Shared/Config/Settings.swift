@@ -97,7 +97,7 @@ public struct Settings: Sendable {
         leaseSeconds = try reader.int("DATAFORGE_LEASE_SECONDS", default: 30, in: 1...3600)
         maintenanceIntervalSeconds = try reader.int(
             "DATAFORGE_MAINTENANCE_INTERVAL_SECONDS", default: 10, in: 1...86_400)
-        consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 4, in: 1...1000)
+        consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 8, in: 1...1000)
         consumerQueues = reader.string("DATAFORGE_CONSUMER_QUEUES", default: "generation")
             .split(separator: ",").map { String($0) }
         maxAttempts = try reader.int("DATAFORGE_MAX_ATTEMPTS", default: 5, in: 1...100)

@@ -107,5 +107,32 @@ extension StackTests {
             #expect(try row.decode("answers", as: Int.self) == row.decode("samples", as: Int.self),
                     "each answer paid for is a stored sample, none paid twice")
         }
+
+        @Test func aConsumerStoppedWithCallsThatNeverAnswerRecordsThemAndGivesTheJobBack() throws {
+            try fake.configure(["fault_rate": 1, "faults": ["hang"], "hang_seconds": 20])
+            defer { try? fake.reset() }
+            let jobID = try api.submit(["product": "Silent Speaker", "count": 2, "provider": "openai"])
+            let id = try #require(UUID(uuidString: jobID))
+            let database = try TestStack.database()
+            var consumer: ConsumerRecord?
+            let deadline = Date().addingTimeInterval(10)
+            while try consumer == nil || fake.stats()["in_flight"]?.intValue ?? 0 < 1, Date() < deadline {
+                usleep(50_000)
+                consumer = try ConsumerStore(database).find(workingOn: id)
+            }
+            let stopping = try #require(consumer)
+            #expect(kill(pid_t(stopping.pid), SIGTERM) == 0)
+            // Nothing answers the calls in flight; the job's next run is answered.
+            try fake.configure(["fault_rate": 0])
+            #expect(TestStack.exits(pid: stopping.pid, within: 20), "the consumer gives up its calls at the stop deadline")
+            let abandoned = try TestStack.calls(of: jobID).filter { $0.status == "retryable" }
+            #expect(!abandoned.isEmpty, "the calls it gave up on are recorded")
+
+            let job = try api.waitUntilFinished(jobID, seconds: 60)
+            #expect(job["status"] == "completed", "\(job.json.jsonText)")
+            let attempts = try database.execute(Statement("attempts", "SELECT attempt FROM job_history WHERE id = $1"), [id])
+            #expect(try attempts.first?.decode("attempt", as: Int.self) == 1, "giving the job back spent no attempt")
+            #expect(TestStack.stackScript("up") == 0)
+        }
     }
 }

@@ -134,5 +134,33 @@ extension StackTests {
             #expect(try attempts.first?.decode("attempt", as: Int.self) == 1, "giving the job back spent no attempt")
             #expect(TestStack.stackScript("up") == 0)
         }
+
+        @Test func jobsRunningThroughADatabaseRestartCompleteWithoutSpendingAnAttempt() throws {
+            try fake.configure(["latency_ms": 150])
+            defer { try? fake.reset() }
+            let ids = try (0..<3).map { index in
+                try api.submit(["product": .string("Restart Toaster \(index)"), "count": 16, "provider": "openai"])
+            }
+            let uuids = try ids.map { try #require(UUID(uuidString: $0)) }
+            let stored = Statement("stored", "SELECT count(*) AS n FROM samples WHERE job_id = ANY($1::uuid[])")
+            let deadline = Date().addingTimeInterval(30)
+            while try TestStack.database().execute(stored, [uuids]).first?.decode("n", as: Int.self) ?? 0 < 3,
+                Date() < deadline
+            {
+                usleep(20_000)
+            }
+            #expect(TestStack.stackScript("restart-db") == 0)
+            for id in ids {
+                let job = try api.waitUntilFinished(id, seconds: 60)
+                #expect(job["status"] == "completed", "\(job.json.jsonText)")
+                #expect(job.json.samples.count == 16)
+            }
+            let attempts = try TestStack.database().execute(
+                Statement("attempts", "SELECT max(attempt) AS most FROM job_history WHERE id = ANY($1::uuid[])"), [uuids])
+            #expect(try attempts.first?.decode("most", as: Int.self) == 1, "the jobs resumed after the restart")
+            #expect(try TestStack.database().execute(
+                Statement("calls", "SELECT count(*) AS n FROM llm_calls WHERE job_id = ANY($1::uuid[])"), [uuids]
+            ).first?.decode("n", as: Int.self) == (try fake.requestsTotal()), "no call record is missing")
+        }
     }
 }

@@ -1,20 +1,30 @@
 import Shared
 
-/// `DELETE /api/job/{job_id}`: cancels a queued job at once and asks a running one to stop between samples.
+/// `DELETE /api/job/{job_id}`: cancels a queued job at once and asks a running one to stop.
+///
+/// `status` keeps the earlier service's values (`cancelled`, `already_finished`, `cancel_failed`); the added
+/// `cancel` field says which kind of cancel it was: `done` (the job is cancelled now) or `requested` (the
+/// running job stops when its consumer next sees the flag, at a progress write or heartbeat). A requested
+/// cancel is kept: the statement that writes the job's end writes `cancelled` for it, whatever the run ended
+/// with (`JobSQL+Outcomes`).
 struct DeleteJob: Handler {
+    static let cancelledMessage = "Job cancelled"
+    static let requestedMessage =
+        "Cancel requested: the job stops at its consumer's next check and ends cancelled, keeping the samples made so far"
+
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let id = try JobView.jobID(request)
         let connection = try context.connection()
-        let outcome: (status: String, message: String)? = try connection.transaction { connection in
+        let cancel: (kind: String, message: String)? = try connection.transaction { connection in
             let jobs = JobStore(connection)
             let action: String
             let answer: (String, String)
             if try jobs.cancelQueued(id) {
                 action = "job.cancelled"
-                answer = ("cancelled", "Job cancelled")
+                answer = ("done", Self.cancelledMessage)
             } else if try jobs.requestCancelRunning(id) {
                 action = "job.cancel_requested"
-                answer = ("cancelled", "Cancellation requested; the job stops after its current sample")
+                answer = ("requested", Self.requestedMessage)
             } else {
                 return nil
             }
@@ -23,8 +33,11 @@ struct DeleteJob: Handler {
                            requestID: context.requestID))
             return answer
         }
-        if let outcome {
-            return .json(["job_id": .string(id.sqlText), "status": .string(outcome.status), "message": .string(outcome.message)])
+        if let cancel {
+            return .json([
+                "job_id": .string(id.sqlText), "status": "cancelled", "cancel": .string(cancel.kind),
+                "message": .string(cancel.message),
+            ])
         }
         guard let job = try JobStore(connection).find(id) else { throw APIError.notFound("Job \(id.sqlText) not found") }
         guard job.state.isFinal else {

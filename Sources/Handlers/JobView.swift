@@ -9,7 +9,8 @@ import Foundation
 /// The JSON shapes of jobs and samples shared by the job endpoints.
 enum JobView {
     /// `{job_id, status, created_at, updated_at, error_message, progress, result}`; `result` is set once the
-    /// job is completed, or with the partial samples of a cancelled or failed job.
+    /// job is completed, or with the partial samples of a cancelled or failed job. `errors` is ours, added to
+    /// the earlier service's shape: every failed attempt's `{attempt, at, message}`, oldest first.
     static func job(_ job: JobRecord, samples: [Sample]?) -> JSONValue {
         var result: JSONValue = .null
         if let samples, job.state == .completed || !samples.isEmpty {
@@ -23,7 +24,7 @@ enum JobView {
             "job_id": .string(job.id.sqlText), "status": .string(job.state.rawValue),
             "created_at": .string(RFC3339.format(job.createdAt)), "updated_at": .string(RFC3339.format(job.updatedAt)),
             "error_message": job.errorMessage.map(JSONValue.string) ?? .null, "progress": .int(job.progress),
-            "result": result,
+            "result": result, "errors": .array(job.errors.map(\.json)),
         ]
     }
 
@@ -33,7 +34,7 @@ enum JobView {
             "job_id": .string(job.id.sqlText), "kind": .string(job.kind), "status": .string(job.state.rawValue),
             "created_at": .string(RFC3339.format(job.createdAt)), "updated_at": .string(RFC3339.format(job.updatedAt)),
             "progress": .int(job.progress), "error_message": job.errorMessage.map(JSONValue.string) ?? .null,
-            "params": job.params,
+            "params": job.params, "errors": .array(job.errors.map(\.json)),
         ]
         object["totals"] = job.result?["totals"]
         return .object(object)

@@ -12,6 +12,8 @@ public struct JobRecord: Sendable, Equatable {
     public var state: JobState
     public var progress: Int
     public var errorMessage: String?
+    /// Every failed attempt's error, oldest first; empty for a job that never failed.
+    public var errors: [JobAttemptError]
     public var createdAt: Date
     public var updatedAt: Date
     /// Totals and metadata written when the job finished; nil while it is pending or running.
@@ -28,6 +30,8 @@ public struct JobRecord: Sendable, Equatable {
         self.state = state
         progress = try row.decode("progress")
         errorMessage = try row.decodeIfPresent("error_message")
+        let history: JSONValue = try row.decode("errors")
+        errors = (history.arrayValue ?? []).compactMap(JobAttemptError.init(json:))
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")
         result = try row.decodeIfPresent("result")

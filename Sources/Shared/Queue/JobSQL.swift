@@ -12,7 +12,7 @@ enum JobSQL {
         ), event AS (
             INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'pending' FROM job
         )
-        SELECT id, kind, params, 'pending' AS status, progress, last_error AS error_message, created_at,
+        SELECT id, kind, params, 'pending' AS status, progress, last_error AS error_message, errors, created_at,
                updated_at, NULL::jsonb AS result
         FROM job
         """)
@@ -28,10 +28,10 @@ enum JobSQL {
         "JobSQL.findByID",
         """
         SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
-               progress, last_error AS error_message, created_at, updated_at, NULL::jsonb AS result
+               progress, last_error AS error_message, errors, created_at, updated_at, NULL::jsonb AS result
         FROM jobs WHERE id = $1
         UNION ALL
-        SELECT id, kind, params, outcome, progress, error_message, created_at, finished_at, result
+        SELECT id, kind, params, outcome, progress, error_message, errors, created_at, finished_at, result
         FROM job_history WHERE id = $1
         LIMIT 1
         """)
@@ -43,10 +43,10 @@ enum JobSQL {
         """
         SELECT * FROM (
             SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
-                   progress, last_error AS error_message, created_at, updated_at, NULL::jsonb AS result
+                   progress, last_error AS error_message, errors, created_at, updated_at, NULL::jsonb AS result
             FROM jobs
             UNION ALL
-            SELECT id, kind, params, outcome, progress, error_message, created_at, finished_at, result
+            SELECT id, kind, params, outcome, progress, error_message, errors, created_at, finished_at, result
             FROM job_history
         ) AS all_jobs
         WHERE ($1::text IS NULL OR status = $1)
@@ -105,83 +105,6 @@ enum JobSQL {
         SELECT cancel_requested FROM job
         """)
 
-    /// Finishes the jobs $1 still owned by $2, moving each to job_history with its outcome $3, error $4
-    /// ('' for none) and result $5 in one statement, and records the final events. Batches of any size.
-    static let finishManyIfOwned = Statement(
-        "JobSQL.finishManyIfOwned",
-        """
-        WITH outcome AS (
-            SELECT * FROM unnest($1::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS o(id, outcome, error, result)
-        ), done AS (
-            DELETE FROM jobs USING outcome
-            WHERE jobs.id = outcome.id AND jobs.lease_owner = $2 AND jobs.state = 'running'
-            RETURNING jobs.*, outcome.outcome, nullif(outcome.error, '') AS error, outcome.result
-        ), moved AS (
-            INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, progress, api_key_id, created_at, started_at, result)
-            SELECT id, kind, queue, priority, params, attempt, max_attempts, done.outcome, error,
-                   CASE WHEN done.outcome = 'completed' THEN 100 ELSE progress END, api_key_id, created_at,
-                   started_at, done.result
-            FROM done
-            RETURNING id, outcome, error_message
-        ), event AS (
-            INSERT INTO job_events (job_id, kind, state, message) SELECT id, 'state', outcome, error_message FROM moved
-        )
-        SELECT id FROM moved
-        """)
-
-    /// Puts job $1 owned by $2 back in the queue to run after $3 seconds with error $4; $5 says whether
-    /// the run spent an attempt (a retry) or not (a postponement, a consumer shutting down).
-    static let requeueIfOwned = Statement(
-        "JobSQL.requeueIfOwned",
-        """
-        WITH job AS (
-            UPDATE jobs SET state = 'available', lease_owner = NULL, lease_expires_at = NULL,
-                   run_at = now() + make_interval(secs => $3), last_error = nullif($4, ''),
-                   attempt = CASE WHEN $5 THEN attempt ELSE attempt - 1 END, updated_at = now()
-            WHERE id = $1 AND lease_owner = $2 AND state = 'running'
-            RETURNING id
-        ), event AS (
-            INSERT INTO job_events (job_id, kind, state, message) SELECT id, 'state', 'pending', nullif($4, '')
-            FROM job
-        )
-        SELECT id FROM job
-        """)
-
-    /// Requeues running jobs whose lease expired (their consumer died or hung), or fails them when their
-    /// attempts are spent. Uses jobs_lease_idx; SKIP LOCKED keeps it off rows a live consumer is writing.
-    static let rescueExpiredLeases = Statement(
-        "JobSQL.rescueExpiredLeases",
-        """
-        WITH expired AS (
-            SELECT id, attempt >= max_attempts AS spent FROM jobs
-            WHERE state = 'running' AND lease_expires_at < now()
-            FOR UPDATE SKIP LOCKED
-        ), requeued AS (
-            UPDATE jobs SET state = 'available', lease_owner = NULL, lease_expires_at = NULL, run_at = now(),
-                   last_error = 'lease expired', updated_at = now()
-            FROM expired WHERE jobs.id = expired.id AND NOT expired.spent
-            RETURNING jobs.id
-        ), failed AS (
-            DELETE FROM jobs USING expired WHERE jobs.id = expired.id AND expired.spent
-            RETURNING jobs.*
-        ), moved AS (
-            INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, progress, api_key_id, created_at, started_at)
-            SELECT id, kind, queue, priority, params, attempt, max_attempts, 'error',
-                   'The job was interrupted ' || attempt || ' times and was given up', progress, api_key_id,
-                   created_at, started_at
-            FROM failed
-            RETURNING id, error_message
-        ), events AS (
-            INSERT INTO job_events (job_id, kind, state, message)
-            SELECT id, 'state', 'pending', 'lease expired' FROM requeued
-            UNION ALL
-            SELECT id, 'state', 'error', error_message FROM moved
-        )
-        SELECT (SELECT count(*) FROM requeued) AS requeued, (SELECT count(*) FROM moved) AS failed
-        """)
-
     /// Cancels job $1 if it is still waiting in the queue, moving it to history at once.
     static let cancelQueued = Statement(
         "JobSQL.cancelQueued",
@@ -190,8 +113,8 @@ enum JobSQL {
             DELETE FROM jobs WHERE id = $1 AND state = 'available' RETURNING *
         ), moved AS (
             INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, progress, api_key_id, created_at, started_at)
-            SELECT id, kind, queue, priority, params, attempt, max_attempts, 'cancelled', NULL, progress,
+                                     error_message, errors, progress, api_key_id, created_at, started_at)
+            SELECT id, kind, queue, priority, params, attempt, max_attempts, 'cancelled', NULL, errors, progress,
                    api_key_id, created_at, started_at
             FROM done
             RETURNING id
@@ -201,7 +124,9 @@ enum JobSQL {
         SELECT id FROM moved
         """)
 
-    /// Flags running job $1 for cancellation; its consumer sees the flag between samples.
+    /// Flags running job $1 for cancellation; its consumer sees the flag at its next progress write or
+    /// heartbeat and stops after the calls in flight. Whatever the run ends with, the statement that writes
+    /// its end reads this flag and writes `cancelled` (JobSQL+Outcomes), so an accepted cancel is kept.
     static let requestCancelRunning = Statement(
         "JobSQL.requestCancelRunning",
         """

@@ -99,8 +99,10 @@ public struct JobStore {
         return try rows.first?.decode("cancel_requested")
     }
 
-    /// Writes the outcomes of jobs `owner` still holds, in one statement; returns the ids it finished.
-    /// Requeues are written one by one, finishes in a single batch.
+    /// Writes the outcomes of jobs `owner` still holds; returns the ids it wrote (an id `owner` no longer
+    /// holds is left alone). Finishes go in a single batch; retries and postponements one by one, a retry
+    /// ending the job as `error` once its attempts are spent (decided in `JobSQL.retryOrFailIfOwned`).
+    /// Called by the consumer's claim loop.
     @discardableResult
     public func recordOutcomes(_ outcomes: [(UUID, JobOutcome)], owner: String) throws(DatabaseError) -> Set<UUID> {
         var written: Set<UUID> = []
@@ -110,10 +112,11 @@ public struct JobStore {
             case .completed(let result): finished.append((id, .completed, "", result))
             case .cancelled(let result): finished.append((id, .cancelled, "", result))
             case .failed(let reason, let result): finished.append((id, .error, reason, result))
-            case .retry(let delay, let reason), .postpone(let delay, let reason):
-                let spendsAttempt = if case .retry = outcome { true } else { false }
-                let rows = try connection.execute(
-                    JobSQL.requeueIfOwned, [id, owner, delay, reason, spendsAttempt])
+            case .retry(let delay, let reason):
+                let rows = try connection.execute(JobSQL.retryOrFailIfOwned, [id, owner, delay, reason])
+                if !rows.isEmpty { written.insert(id) }
+            case .postpone(let delay, let reason):
+                let rows = try connection.execute(JobSQL.postponeIfOwned, [id, owner, delay, reason])
                 if !rows.isEmpty { written.insert(id) }
             }
         }
@@ -130,9 +133,10 @@ public struct JobStore {
 
     // MARK: - Maintenance
 
-    /// Requeues jobs whose lease expired, or fails them when their attempts are spent.
-    public func rescueExpiredLeases() throws(DatabaseError) -> RescueCounts {
-        let rows = try connection.execute(JobSQL.rescueExpiredLeases)
+    /// Requeues jobs whose lease expired before `now` (the database's clock when nil), or ends them when
+    /// their attempts are spent or their cancel was requested.
+    public func rescueExpiredLeases(now: Date? = nil) throws(DatabaseError) -> RescueCounts {
+        let rows = try connection.execute(JobSQL.rescueExpiredLeases, [now])
         guard let row = rows.first else { return RescueCounts(requeued: 0, failed: 0) }
         return RescueCounts(requeued: try row.decode("requeued"), failed: try row.decode("failed"))
     }

@@ -23,6 +23,8 @@ public struct Settings: Sendable {
     public var offlineLatencyMilliseconds: Int
     public var leaseSeconds: Int
     public var maintenanceIntervalSeconds: Int
+    /// Retention and partitioning of the maintenance tasks (`MaintenanceSettings`, at the end of this file).
+    public var maintenance: MaintenanceSettings
     public var consumerSlots: Int
     public var consumerQueues: [String]
     public var maxAttempts: Int
@@ -144,6 +146,7 @@ public struct Settings: Sendable {
             rateLimits.entries[RateLimitTable.Target(provider: provider, model: model)] =
                 rateLimits.limits(provider: provider, model: model).filling(from: ownLimits)
         }
+        maintenance = try MaintenanceSettings(reader)
     }
 }
 
@@ -231,5 +234,48 @@ extension Settings {
             printError("\(program): invalid configuration: \(error)")
             exit(78)
         }
+    }
+}
+
+// MARK: - Maintenance settings
+
+/// How long the maintenance tasks keep what they sweep, and how far ahead they prepare history partitions.
+///
+/// Each `…Default` is the value when the variable is unset; the bounds are in `init(_:)`.
+public struct MaintenanceSettings: Sendable, Equatable {
+    public static let historyMonthsAheadDefault = 3
+    public static let eventRetentionDaysDefault = 7
+    public static let llmCallRetentionDaysDefault = 90
+    public static let responseCacheRetentionDaysDefault = 30
+    public static let consumerRetentionHoursDefault = 24
+
+    /// Monthly `job_history` partitions kept ready after the current month (`DATAFORGE_HISTORY_MONTHS_AHEAD`).
+    public var historyMonthsAhead = historyMonthsAheadDefault
+    /// Progress and state events older than this are deleted, except a job's still in the queue
+    /// (`DATAFORGE_RETENTION_EVENTS_DAYS`).
+    public var eventRetentionDays = eventRetentionDaysDefault
+    /// Provider call records older than this are rolled up into `llm_call_daily` and deleted
+    /// (`DATAFORGE_RETENTION_LLM_CALLS_DAYS`).
+    public var llmCallRetentionDays = llmCallRetentionDaysDefault
+    /// Cached provider answers older than this are dropped (`DATAFORGE_RETENTION_RESPONSE_CACHE_DAYS`).
+    public var responseCacheRetentionDays = responseCacheRetentionDaysDefault
+    /// Consumers stopped or silent for longer than this are removed from the registry
+    /// (`DATAFORGE_RETENTION_CONSUMERS_HOURS`).
+    public var consumerRetentionHours = consumerRetentionHoursDefault
+
+    /// The defaults.
+    public init() {}
+
+    fileprivate init(_ reader: EnvironmentReader) throws(ConfigError) {
+        historyMonthsAhead = try reader.int(
+            "DATAFORGE_HISTORY_MONTHS_AHEAD", default: Self.historyMonthsAheadDefault, in: 1...24)
+        eventRetentionDays = try reader.int(
+            "DATAFORGE_RETENTION_EVENTS_DAYS", default: Self.eventRetentionDaysDefault, in: 1...3650)
+        llmCallRetentionDays = try reader.int(
+            "DATAFORGE_RETENTION_LLM_CALLS_DAYS", default: Self.llmCallRetentionDaysDefault, in: 1...36_500)
+        responseCacheRetentionDays = try reader.int(
+            "DATAFORGE_RETENTION_RESPONSE_CACHE_DAYS", default: Self.responseCacheRetentionDaysDefault, in: 1...3650)
+        consumerRetentionHours = try reader.int(
+            "DATAFORGE_RETENTION_CONSUMERS_HOURS", default: Self.consumerRetentionHoursDefault, in: 1...87_600)
     }
 }

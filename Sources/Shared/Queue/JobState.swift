@@ -11,9 +11,11 @@ public enum JobState: String, Sendable, CaseIterable, Codable {
     case running
     /// Every requested sample was produced. Final.
     case completed
-    /// Failed: a fatal provider error, attempts exhausted, or a budget stop. Final.
+    /// Failed: a fatal provider error, a budget stop, or attempts exhausted (decided by the statement that
+    /// writes the failed attempt, `JobSQL.retryOrFailIfOwned`). Final.
     case error
-    /// Cancelled by a user, at once when pending, between samples when running. Final.
+    /// Cancelled by a user: at once when pending; when running, the consumer stops once it sees the flag, and
+    /// whatever the run ends with is written as `cancelled` (`JobSQL+Outcomes`). Final.
     case cancelled
 
     /// True for the states no transition leaves.

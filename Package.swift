@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "SharedTests", dependencies: ["Shared"]),
         .testTarget(name: "HandlersTests", dependencies: ["Handlers", "Shared"]),
         .testTarget(name: "QueueConsumerTests", dependencies: ["QueueConsumer", "Shared"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Shared"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Shared", "QueueConsumer"]),
     ]
 )

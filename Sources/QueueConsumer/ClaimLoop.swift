@@ -57,7 +57,9 @@ final class ClaimLoop {
             capacity: settings.consumerMaxInFlight, budget: budget, caFile: settings.caFile,
             maxResponseBytes: settings.maxResponseBytes)
         ledger = CallLedger(consumerID: consumerID, prices: settings.prices, budget: budget, logger: logger)
-        maintenance = MaintenanceSchedule(intervalSeconds: Double(settings.maintenanceIntervalSeconds))
+        maintenance = MaintenanceSchedule(
+            intervalSeconds: Double(settings.maintenanceIntervalSeconds), maintenance: settings.maintenance,
+            consumerStaleSeconds: settings.consumerStaleSeconds)
     }
 
     func run() {

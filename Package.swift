@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "SharedTests", dependencies: ["Shared"]),
         .testTarget(name: "HandlersTests", dependencies: ["Handlers", "Shared"]),
         .testTarget(name: "QueueConsumerTests", dependencies: ["QueueConsumer", "Shared"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Shared", "QueueConsumer"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Shared", "QueueConsumer", .product(name: "Logging", package: "swift-log")]),
     ]
 )

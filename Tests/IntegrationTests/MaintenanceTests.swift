@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 @testable import QueueConsumer
 import Shared
 import Testing
@@ -131,6 +132,15 @@ extension StackTests {
                 Statement("orphan counts", "SELECT count(*) AS n FROM rate_in_flight WHERE consumer_id LIKE '%' || $1"),
                 [tag])
             #expect(try orphans.first?.decode("n", as: Int.self) == 1)
+        }
+
+        @Test func scheduleIsDueAtOnceAndThenAfterItsShortestInterval() throws {
+            var schedule = MaintenanceSchedule(intervalSeconds: 5)
+            #expect(schedule.nextDue <= .now)
+            let before = ContinuousClock.now
+            try schedule.runIfDue(connection: database, logger: Logger(label: "maintenance-tests"))
+            #expect(schedule.nextDue >= before + .seconds(5))
+            #expect(schedule.nextDue <= .now + .seconds(5))
         }
 
         // MARK: - Rows as other parts of the system write them

@@ -266,6 +266,7 @@ public struct MaintenanceSettings: Sendable, Equatable {
     /// The defaults.
     public init() {}
 
+    /// Reads the `DATAFORGE_HISTORY_…` and `DATAFORGE_RETENTION_…` variables within their bounds.
     fileprivate init(_ reader: EnvironmentReader) throws(ConfigError) {
         historyMonthsAhead = try reader.int(
             "DATAFORGE_HISTORY_MONTHS_AHEAD", default: Self.historyMonthsAheadDefault, in: 1...24)

@@ -51,6 +51,7 @@ public struct HistoryPartition: Sendable, Hashable, Comparable {
         return (0...max(0, monthsAhead)).map(current.advanced(by:))
     }
 
+    /// Month order.
     public static func < (lhs: HistoryPartition, rhs: HistoryPartition) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }

@@ -87,7 +87,9 @@ public struct NewJob: Sendable {
 
 /// The result of a sweep of expired leases.
 public struct RescueCounts: Sendable, Equatable {
+    /// Jobs put back in the queue for another attempt.
     public var requeued: Int
+    /// Jobs ended: `error` with their attempts spent, or `cancelled` when a cancel was requested.
     public var failed: Int
 }
 

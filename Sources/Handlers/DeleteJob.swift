@@ -8,7 +8,9 @@ import Shared
 /// cancel is kept: the statement that writes the job's end writes `cancelled` for it, whatever the run ended
 /// with (`JobSQL+Outcomes`).
 struct DeleteJob: Handler {
+    /// The message for a queued job, cancelled by this request.
     static let cancelledMessage = "Job cancelled"
+    /// The message for a running job: what will happen, not what has.
     static let requestedMessage =
         "Cancel requested: the job stops at its consumer's next check and ends cancelled, keeping the samples made so far"
 

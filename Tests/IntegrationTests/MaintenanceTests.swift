@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 @testable import QueueConsumer
 import Shared
 import Testing
@@ -40,6 +41,26 @@ extension StackTests {
             let found = try database.execute(
                 Statement("moved rows", "SELECT count(*) AS n FROM job_history WHERE id = ANY($1::uuid[])"), [ids])
             #expect(try found.first?.decode("n", as: Int.self) == 2, "moved, neither lost nor copied")
+        }
+
+        @Test func concurrentPassesCreateAMonthsPartitionExactlyOnce() throws {
+            let partition = HistoryPartition(containing: Date()).advanced(by: 20)
+            let id = try insertHistoryRow(finishedAt: partition.start.addingTimeInterval(Self.day))
+            let answers = Mutex<[Int?]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                // -1 marks a pass that failed; nil one that found the partition made.
+                let moved: Int?
+                do {
+                    moved = try JobStore(try TestStack.database()).createHistoryPartition(partition)
+                } catch {
+                    moved = -1
+                }
+                answers.withLock { $0.append(moved) }
+            }
+            let created = answers.withLock { $0 }
+            #expect(created.filter { $0 != nil }.count == 1, "one creates it, the others find it: \(created)")
+            #expect(created.contains(1), "the one that created it moved the row: \(created)")
+            #expect(try partitionOf(id) == partition.name)
         }
 
         @Test func eventsPastTheirRetentionAreDeletedExceptThoseOfQueuedJobs() throws {

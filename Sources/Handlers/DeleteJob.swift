@@ -12,7 +12,8 @@ struct DeleteJob: Handler {
     static let cancelledMessage = "Job cancelled"
     /// The message for a running job: what will happen, not what has.
     static let requestedMessage =
-        "Cancel requested: the job stops at its consumer's next check and ends cancelled, keeping the samples made so far"
+        "Cancel requested: the job stops at its consumer's next check and ends cancelled, "
+        + "keeping the samples made so far"
 
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let id = try JobView.jobID(request)

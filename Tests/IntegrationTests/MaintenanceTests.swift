@@ -146,7 +146,9 @@ extension StackTests {
                     SELECT c.id, (SELECT count(*) FROM rate_in_flight f WHERE f.consumer_id = c.id) AS in_flight
                     FROM consumers c WHERE c.id LIKE '%' || $1 ORDER BY c.id
                     """), [tag])
-            let left = try rows.map { row in (try row.decode("id", as: String.self), try row.decode("in_flight", as: Int.self)) }
+            let left = try rows.map { row in
+                (try row.decode("id", as: String.self), try row.decode("in_flight", as: Int.self))
+            }
             #expect(left.map(\.0) == [justStopped, live])
             #expect(left.map(\.1) == [0, 1], "only the live consumer keeps its count")
             let orphans = try database.execute(
@@ -181,7 +183,8 @@ extension StackTests {
 
         private func partitionOf(_ id: UUID) throws -> String {
             let rows = try database.execute(
-                Statement("partition of a row", "SELECT tableoid::regclass::text AS partition FROM job_history WHERE id = $1"),
+                Statement(
+                    "partition of a row", "SELECT tableoid::regclass::text AS partition FROM job_history WHERE id = $1"),
                 [id])
             return try #require(rows.first).decode("partition")
         }

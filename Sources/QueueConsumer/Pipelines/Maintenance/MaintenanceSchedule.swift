@@ -83,7 +83,8 @@ struct MaintenanceSchedule {
             } catch {
                 if error.isConnectionFailure { throw error }
                 logger.warning(
-                    "maintenance task failed", metadata: ["task": .string(entry.task), "error": .string(error.debugDescription)])
+                    "maintenance task failed",
+                    metadata: ["task": .string(entry.task), "error": .string(error.debugDescription)])
             }
         }
     }

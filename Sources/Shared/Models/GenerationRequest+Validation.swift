@@ -49,9 +49,11 @@ extension GenerationRequest {
             provider: provider, model: model, seed: seed, maxCostUSD: maxCost)
     }
 
-    /// Parses the body as a JSON object, or throws the 422 the earlier service gave.
-    static func jsonObject(body: [UInt8]) throws(APIError) -> JSONObject {
+    /// Parses the body as a JSON object, or throws the 422 the earlier service gave; an empty body is an
+    /// empty object when `emptyIsAllowed` (every field of the endpoint is optional).
+    public static func jsonObject(body: [UInt8], emptyIsAllowed: Bool = false) throws(APIError) -> JSONObject {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if emptyIsAllowed { return [:] }
             throw .validation([FieldError(type: "missing", loc: ["body"], msg: "Field required")])
         }
         let value: JSONValue

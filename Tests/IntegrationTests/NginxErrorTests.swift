@@ -1,0 +1,108 @@
+import Foundation
+import Shared
+import Testing
+
+extension StackTests {
+    /// Errors nginx answers itself, before any handler runs, are JSON like the API's own.
+    @Suite
+    struct NginxErrorTests {
+        struct Case: Sendable, CustomTestStringConvertible {
+            var name: String
+            var request: String
+            var status: Int
+            var testDescription: String { name }
+        }
+
+        static let longPath = "/" + String(repeating: "a", count: 9_000)
+        static let cases: [Case] = [
+            Case(name: "NUL in the path", request: "GET /%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", status: 400),
+            Case(name: "no request line", request: "garbage\r\n\r\n", status: 400),
+            Case(name: "TRACE", request: "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", status: 405),
+            Case(name: "URI too long", request: "GET \(longPath) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", status: 414),
+            Case(name: "header too large (494)", request: "GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(longPath)\r\n\r\n",
+                 status: 400),
+            Case(name: "HTTP/2.0 in plain text", request: "GET / HTTP/2.0\r\nHost: x\r\nConnection: close\r\n\r\n", status: 505),
+            Case(name: "body over the limit",
+                 request: "POST /api/generate HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\n", status: 413),
+            Case(name: "nginx's internal error page", request: "GET /_error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", status: 404),
+        ]
+
+        @Test(arguments: cases)
+        func nginxErrorIsJSONWithADetail(_ bad: Case) throws {
+            let port = try #require(TestStack.environment["DATAFORGE_HTTP_PORT"].flatMap { UInt16($0) })
+            let answer = try RawHTTP.exchange(port: port, Array(bad.request.utf8))
+            #expect(answer.status == bad.status)
+            #expect(answer.headers["content-type"] == "application/json")
+            let body = try JSONValue(parsing: answer.body)
+            #expect(body["detail"]?.stringValue?.isEmpty == false, "\(String(decoding: answer.body, as: UTF8.self))")
+        }
+    }
+}
+
+/// HTTP over a plain TCP socket on loopback, for requests curl refuses to send.
+enum RawHTTP {
+    struct Answer {
+        var status: Int
+        /// Names in lower case.
+        var headers: [String: String]
+        var body: [UInt8]
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Sends `request` as it is and reads the answer: its declared length, or until the server closes the
+    /// connection (at most 5 s).
+    static func exchange(port: UInt16, _ request: [UInt8]) throws -> Answer {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "socket: errno \(errno)") }
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw Failure(description: "connect: errno \(errno)") }
+        _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += chunk.prefix(count)
+            if let answer = try? parse(received), let length = answer.headers["content-length"].flatMap(Int.init),
+                answer.body.count >= length
+            {
+                return answer
+            }
+        }
+        return try parse(received)
+    }
+
+    private static func parse(_ bytes: [UInt8]) throws -> Answer {
+        let separator: [UInt8] = Array("\r\n\r\n".utf8)
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else {
+            throw Failure(description: "no header block in \(String(decoding: bytes, as: UTF8.self))")
+        }
+        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusWords = lines.first?.split(separator: " ") ?? []
+        guard statusWords.count >= 2, let status = Int(statusWords[1]) else {
+            throw Failure(description: "bad status line: \(lines.first ?? "")")
+        }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Array(bytes[(end + 4)...])
+        if let length = headers["content-length"].flatMap(Int.init) { body = Array(body.prefix(length)) }
+        return Answer(status: status, headers: headers, body: body)
+    }
+}

@@ -18,10 +18,7 @@ struct PostTestLLM: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         var settings = context.settings
         settings.providerTimeoutSeconds = min(settings.providerTimeoutSeconds, Self.timeoutSeconds)
-        let (providerName, model) = try Self.target(request, settings: settings)
-        guard let provider = ProviderFactory.make(named: providerName, settings: settings) else {
-            throw APIError.badRequest("Provider '\(providerName)' is not configured")
-        }
+        let (provider, model) = try Self.target(request, settings: settings)
         let spec = SampleSpec(product: "DataForge test product", kind: .supportRequest, sentiment: 3, tone: "neutral",
                               index: 0, seed: 1)
         let messages = [ChatMessage(role: "user", content: "Write one short customer support request about a product.")]
@@ -57,20 +54,14 @@ struct PostTestLLM: Handler {
         return .json(["timestamp": .string(RFC3339.format(.now)), "results": .object(results)])
     }
 
-    /// The provider and model to test: the body's (`{}` or no body at all: the defaults).
-    private static func target(_ request: Request, settings: Settings) throws(APIError) -> (String, String) {
+    /// The provider and model to test, resolved as a job's are: the body's `provider` and `model`, or the
+    /// defaults (an empty body is the defaults).
+    private static func target(_ request: Request, settings: Settings) throws(APIError) -> (any Provider, String) {
         let fields = try GenerationRequest.jsonObject(body: request.body, emptyIsAllowed: true)
         var reader = FieldReader(source: .body, fields: fields)
-        reader.allowAbsent("provider", "model")
-        let providers = ProviderFactory.configuredNames(settings)
-        let provider = reader.string("provider", default: settings.provider, length: 1...64)
-        let model = reader.string("model", default: nil, length: 1...128)
-        if let provider, !providers.contains(provider) {
-            reader.fail(
-                "provider", type: "value_error",
-                msg: "Value error, Provider '\(provider)' is not configured. Available: \(providers.joined(separator: ", "))")
+        guard let choice = reader.modelChoice(ModelCatalog(settings: settings)), let made = ProviderFactory.make(named: choice.provider, settings: settings) else {
+            throw .validation(reader.errors)
         }
-        guard reader.errors.isEmpty, let provider else { throw .validation(reader.errors) }
-        return (provider, model ?? ProviderFactory.defaultModel(for: provider, settings: settings))
+        return (made, choice.model)
     }
 }

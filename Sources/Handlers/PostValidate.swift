@@ -9,8 +9,7 @@ struct PostValidate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let settings = context.settings
         let generation = try GenerationRequest.validated(
-            body: request.body, maxCount: settings.maxSamplesPerRequest,
-            providers: ProviderFactory.configuredNames(settings))
+            body: request.body, maxCount: settings.maxSamplesPerRequest, catalog: ModelCatalog(settings: settings))
         var errors: [JSONValue] = []
         var warnings: [JSONValue] = []
         let template = PromptTemplate(kind: generation.template, version: generation.version)
@@ -18,7 +17,7 @@ struct PostValidate: Handler {
             errors.append(.string("Template '\(generation.template.rawValue)' has no version '\(generation.version)'"))
         }
         let provider = generation.provider ?? settings.provider
-        let model = generation.model ?? ProviderFactory.defaultModel(for: provider, settings: settings)
+        let model = generation.model ?? settings.model
         // The budget as the cluster knows it (limits learned from the provider included); without the
         // database, the configured limits still give an estimate.
         let budget = (try? RateBudgetStore(try context.connection()).status(staleSeconds: settings.consumerStaleSeconds))?

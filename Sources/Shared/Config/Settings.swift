@@ -56,6 +56,9 @@ public struct Settings: Sendable {
     public var connectTimeoutSeconds: Int
     /// The public list prices, with `DATAFORGE_PRICES` (`model=input/output,…`, USD per million tokens) over them.
     public var prices: PriceTable
+    /// Whether jobs may name a model with no known price (`DATAFORGE_ALLOW_UNPRICED_MODELS`); off by default, so
+    /// a job's `max_cost_usd` always means something.
+    public var allowsUnpricedModels: Bool
 
     public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
     public static let defaultAnthropicBaseURL = "https://api.anthropic.com"
@@ -127,6 +130,7 @@ public struct Settings: Sendable {
                 expected: "model=input/output in USD per million tokens with at most 4 decimals, comma-separated, "
                     + "such as my-model=0.5/1.5,gpt-4o=2/8",
                 PriceTable.parseOverrides))
+        allowsUnpricedModels = try reader.bool("DATAFORGE_ALLOW_UNPRICED_MODELS", default: false)
         let ownLimits = RateLimits(
             requestsPerMinute: try reader.optionalInt("DATAFORGE_RPM", in: 1...100_000_000),
             tokensPerMinute: try reader.optionalInt("DATAFORGE_TPM", in: 1...1_000_000_000),
@@ -176,6 +180,15 @@ private struct EnvironmentReader {
             throw ConfigError(variable: name, message: "expected \(expected), got '\(text)'")
         }
         return value
+    }
+
+    func bool(_ name: String, default fallback: Bool) throws(ConfigError) -> Bool {
+        guard let text = optionalString(name) else { return fallback }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigError(variable: name, message: "expected true or false (1/0, yes/no, on/off), got '\(text)'")
+        }
     }
 
     func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

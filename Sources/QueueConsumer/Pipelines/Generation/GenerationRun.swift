@@ -40,14 +40,16 @@ final class GenerationRun: JobRun {
             outcome = .failed(reason: "Template \(request.template.rawValue) \(request.version) does not exist", result: [:])
             return
         }
-        guard let provider = context.providers.provider(named: request.provider) else {
+        let pinned: (provider: any Provider, model: String)
+        switch context.providers.pinned(provider: request.provider, model: request.model) {
+        case .success(let found): pinned = found
+        case .failure(let refusal):
             generator = nil
-            outcome = .failed(reason: "Provider \(request.provider ?? context.settings.provider) is not configured", result: [:])
+            outcome = .failed(reason: refusal.reason, result: [:])
             return
         }
         generator = SampleGenerator(
-            request: request, template: template, jobID: context.job.id, provider: provider,
-            model: request.model ?? context.providers.defaultModel(for: request.provider),
+            request: request, template: template, jobID: context.job.id, provider: pinned.provider, model: pinned.model,
             cacheMode: context.settings.responseCache)
         maxCostUSD = request.maxCostUSD
         let done = try SampleStore(context.connection).indices(of: context.job.id)

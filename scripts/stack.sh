@@ -22,8 +22,10 @@ if [[ $CMD != up && -f $SAVED ]]; then
         [[ -n ${!key+x} ]] || printf -v "$key" '%s' "${line#*=}"
     done <"$SAVED"
 fi
+# Default ports lie below Linux's ephemeral range (32768-60999), which the kernel hands to client
+# sockets: a restarted PostgreSQL on 55432 once failed to bind while a client connection held it.
 HTTP_PORT=${DATAFORGE_HTTP_PORT:-8080}
-PG_PORT=${DATAFORGE_PG_PORT:-55432}
+PG_PORT=${DATAFORGE_PG_PORT:-15432}
 CONSUMERS=${DATAFORGE_CONSUMERS:-2}
 BIN_DIR=${DATAFORGE_BIN_DIR:+$(realpath -m "$DATAFORGE_BIN_DIR")}
 
@@ -66,6 +68,30 @@ pg_bin() {
     [[ -n $d ]] || d=$(dirname "$(command -v initdb || echo /missing/initdb)")
     [[ -x $d/pg_ctl ]] || fail "PostgreSQL server binaries not found (run scripts/install-deps.sh)"
     echo "$d"
+}
+
+# port_free PORT: nothing holds 127.0.0.1:PORT, neither a listener nor a client connection the kernel gave
+# it to; bound as servers bind (SO_REUSEADDR), so a connection in TIME_WAIT does not count.
+port_free() {
+    python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+
+# need_port PORT WHAT VARIABLE: fail with a clear message when PORT is taken; warn when it lies in the
+# ephemeral range, where any client connection may take it while WHAT is down.
+need_port() {
+    local port=$1 what=$2 variable=$3 low high holder
+    if ! port_free "$port"; then
+        holder=$(ss -Htanp "( sport = :$port )" 2>/dev/null | head -n 1 | tr -s ' ')
+        fail "port $port for $what is taken${holder:+ ($holder)}; free it or choose another with $variable"
+    fi
+    read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || return 0
+    if ((port >= low && port <= high)); then
+        echo "stack: warning: $variable=$port lies in the ephemeral port range ($low-$high): a client connection may take it while $what is down" >&2
+    fi
+    return 0
 }
 
 pg_initialized() { [[ -f $PGDATA/PG_VERSION ]]; }
@@ -296,6 +322,8 @@ cmd_up() {
     setup_dirs
     export DATAFORGE_HOME=$HOME_DIR DATAFORGE_DATABASE_URL=$DB_URL DATAFORGE_FCGI_SOCKET=$FCGI_SOCK
     export DATAFORGE_SQL_DIR=${DATAFORGE_SQL_DIR:-$REPO/sql}
+    pg_running || need_port "$PG_PORT" PostgreSQL DATAFORGE_PG_PORT
+    alive nginx || need_port "$HTTP_PORT" nginx DATAFORGE_HTTP_PORT
     start_postgres
     migrate
     local with_pool=no

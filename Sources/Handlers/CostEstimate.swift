@@ -14,6 +14,7 @@ struct CostEstimate {
     /// A remote call's latency when the last minute has none to go by.
     static let typicalLatencySeconds = 2.0
 
+    /// Tokens and cost of `generation` run on `model`; the duration comes from `estimateDuration`.
     init(_ generation: GenerationRequest, template: PromptTemplate?, model: String, settings: Settings) {
         let input = template.map { Self.inputTokens(generation, template: $0, model: model, settings: settings) }
         inputTokens = input?.tokens ?? 0

@@ -17,6 +17,7 @@ extension StackTests {
             var retryAfter: String?
         }
 
+        /// Sends one request with a client of its own and times it.
         static func send(_ method: String, _ path: String, body: JSONValue? = nil) -> Outcome {
             let start = Date()
             let response = try? APIClient().send(method, path, body: body.map { Array($0.jsonText.utf8) })

@@ -19,6 +19,7 @@ extension StackTests {
             return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
         }
 
+        /// A stack home no stack has used.
         static func freshHome() -> String {
             FileManager.default.temporaryDirectory.appendingPathComponent("dataforge-stack-\(UUID())").path
         }

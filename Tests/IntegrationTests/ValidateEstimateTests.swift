@@ -9,6 +9,7 @@ extension StackTests {
     struct ValidateEstimateTests {
         let api = APIClient()
 
+        /// `estimated_duration` of a job of `count` samples on OpenAI's `model`.
         func estimatedDuration(model: String, count: Int) throws -> Double {
             let response = try api.post(
                 "/api/validate", ["product": "Trail Camera", "count": .int(count), "provider": "openai", "model": .string(model)])

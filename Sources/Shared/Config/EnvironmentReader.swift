@@ -20,6 +20,7 @@ struct EnvironmentReader {
         return value
     }
 
+    /// `optionalString`, or `fallback` when unset.
     func string(_ name: String, default fallback: String) throws(ConfigError) -> String {
         try optionalString(name) ?? fallback
     }
@@ -91,6 +92,7 @@ struct EnvironmentReader {
 
     // MARK: - Numbers and choices
 
+    /// A whole number within `range`.
     func int(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard let text = try optionalString(name) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
@@ -101,11 +103,13 @@ struct EnvironmentReader {
         return value
     }
 
+    /// A whole number within `range`, or nil when unset.
     func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         guard try optionalString(name) != nil else { return nil }
         return try int(name, default: 0, in: range)
     }
 
+    /// `true`/`false`, `1`/`0`, `yes`/`no` or `on`/`off`, in any case.
     func bool(_ name: String, default fallback: Bool) throws(ConfigError) -> Bool {
         guard let text = try optionalString(name) else { return fallback }
         switch text.lowercased() {
@@ -115,6 +119,7 @@ struct EnvironmentReader {
         }
     }
 
+    /// One of `choices`, in any case (answered in lower case).
     func choice(_ name: String, default fallback: String, among choices: [String]) throws(ConfigError) -> String {
         let value = try string(name, default: fallback).lowercased()
         guard choices.contains(value) else {

@@ -11,6 +11,7 @@ public enum ModelName {
     /// The rule, as a client reads it in a 422.
     public static let rule = "1 to \(maxLength) letters, digits and . _ - : / @ +, starting with a letter or digit"
 
+    /// Whether `name` follows the rule.
     public static func isWellFormed(_ name: String) -> Bool {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, scalars.count <= maxLength, isAlphanumeric(first) else { return false }

@@ -4,6 +4,7 @@ public struct ModelChoice: Sendable, Equatable {
     public var provider: String
     public var model: String
 
+    /// A choice of this provider and model.
     public init(provider: String, model: String) {
         self.provider = provider
         self.model = model
@@ -24,6 +25,7 @@ public struct ModelCatalog: Sendable {
     public var prices: PriceTable
     public var allowsUnpriced: Bool
 
+    /// A catalog of these parts; `init(settings:)` is the deployment's own.
     public init(defaultProvider: String, defaultModels: [String: String], prices: PriceTable, allowsUnpriced: Bool) {
         self.defaultProvider = defaultProvider
         self.defaultModels = defaultModels
@@ -31,6 +33,8 @@ public struct ModelCatalog: Sendable {
         self.allowsUnpriced = allowsUnpriced
     }
 
+    /// The deployment's catalog: the configured providers with their default models, the price table and
+    /// `DATAFORGE_ALLOW_UNPRICED_MODELS`.
     public init(settings: Settings) {
         let names = ProviderFactory.configuredNames(settings)
         self.init(

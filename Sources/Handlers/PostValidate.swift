@@ -21,7 +21,7 @@ struct PostValidate: Handler {
         var estimate = CostEstimate(generation, template: template, model: model, settings: settings)
         // The cluster's budget paces the calls: asked of the database, which also knows the last minute's
         // latency; without it, the duration rests on the job's own concurrency and a typical latency.
-        let budget = try? RateBudgetStore(try context.connection())
+        let budget = (try? context.connection()).map(RateBudgetStore.init)
         let latency = (try? budget?.status(staleSeconds: settings.consumerStaleSeconds))?
             .first { $0.provider == provider && $0.model == model }?.meanLatencyMilliseconds
         let pace = try? budget?.preview(

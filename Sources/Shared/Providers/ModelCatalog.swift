@@ -1,16 +1,3 @@
-/// A provider and model a job runs with: resolved and checked when the job is accepted, then pinned in its
-/// parameters, so the consumer runs exactly that.
-public struct ModelChoice: Sendable, Equatable {
-    public var provider: String
-    public var model: String
-
-    /// A choice of this provider and model.
-    public init(provider: String, model: String) {
-        self.provider = provider
-        self.model = model
-    }
-}
-
 /// The providers and models this deployment accepts work for, and how a request's `provider` and `model`
 /// resolve against them.
 ///
@@ -87,17 +74,5 @@ public struct ModelCatalog: Sendable {
         guard choice.provider != "offline", prices.price(for: choice.model) == nil, !allowsUnpriced else { return nil }
         return "No price is known for model '\(choice.model)': give it one in DATAFORGE_PRICES, "
             + "or allow unpriced models with DATAFORGE_ALLOW_UNPRICED_MODELS"
-    }
-}
-
-extension FieldReader {
-    /// Reads the optional `provider` and `model` fields and resolves them against `catalog`; nil after recording
-    /// a failure that names the field.
-    public mutating func modelChoice(_ catalog: ModelCatalog) -> ModelChoice? {
-        allowAbsent("provider", "model")
-        let provider = string("provider", default: nil, length: 1...64)
-        let model = string("model", default: nil, length: 1...ModelName.maxLength)
-        guard !hasFailed("provider"), !hasFailed("model") else { return nil }
-        return catalog.resolve(provider: provider, model: model, reader: &self)
     }
 }

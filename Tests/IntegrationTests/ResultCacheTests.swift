@@ -28,9 +28,11 @@ extension StackTests {
             }.flatMap { $0 }
             #expect(polls.count == 400)
             #expect(polls.allSatisfy { $0.status == 200 })
-            // A poll that waited for another one waits at least nginx's lock re-check interval, 500 ms.
-            let waited = polls.filter { $0.seconds >= 0.5 }
-            #expect(waited.isEmpty, "\(waited.count) of 400 polls took 0.5 s or more")
+            // A poll that waited for another one waits at least nginx's lock re-check interval, 500 ms (24 of
+            // 400 did with the lock). A busy machine may stall a rare poll, so the promise is on the 99th
+            // percentile: far under that interval.
+            let p99 = polls.map(\.seconds).sorted()[polls.count * 99 / 100]
+            #expect(p99 < 0.25, "p99 \(p99) s; \(polls.filter { $0.seconds >= 0.5 }.count) of 400 polls took 0.5 s or more")
         }
 
         @Test func finishedResultIsReplayedOnlyToTheCredentialsItWasAnsweredTo() throws {

@@ -39,6 +39,10 @@ FCGI_SOCK=$RUN_DIR/fcgi.sock
 # can never hold up the short ones.
 FCGI_LONG_SOCK=$RUN_DIR/fcgi-long.sock
 LONG_THREADS=${DATAFORGE_FCGI_LONG_THREADS:-8}
+if ! [[ $LONG_THREADS =~ ^[1-9][0-9]?$ ]] || ((LONG_THREADS > 64)); then
+    echo "stack: DATAFORGE_FCGI_LONG_THREADS: expected a whole number from 1 to 64, got '$LONG_THREADS'" >&2
+    exit 78
+fi
 # Data dir used when the postgres user cannot reach DATAFORGE_HOME (e.g. under /root).
 PG_OUTSIDE=/var/tmp/$TAG/pg
 PGDATA=$(realpath -m "$HOME_DIR/pg")

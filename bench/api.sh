@@ -5,7 +5,8 @@
 # again), then runs wrk -t2 -c32 on GET /health (no database: the nginx + FastCGI ceiling) and on
 # GET /api/result/{id} (a finished job: served from nginx's cache after the first request), and on
 # GET /api/jobs/{id}/samples (the uncached handler path: two queries per request), each after a short
-# unmeasured warm-up.
+# unmeasured warm-up; then GET /api/result/{id} of a job no consumer runs (unfinished, never cached: 32
+# pollers of one job must not wait for each other).
 # Settings: BENCH_WRK_SECONDS (default 15), BENCH_WRK_CONNECTIONS (default 32).
 # Progress goes to stderr; "RESULT name|key=value ..." lines go to stdout.
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
@@ -91,3 +92,12 @@ wrk_run health "$BASE/health"
 wrk_run result "$BASE/api/result/$ID"
 # The same five samples through the handlers and PostgreSQL on every request (never cached by nginx).
 wrk_run samples "$BASE/api/jobs/$ID/samples?limit=5"
+
+# ---- a job that stays pending (no consumer runs now): every poll goes to the handler
+body=$(curl -sS --fail-with-body --max-time 10 -X POST -H 'Content-Type: application/json' \
+    -d '{"product": "Wireless Earbuds", "count": 5}' "$BASE/api/generate") ||
+    die "POST /api/generate failed: $body"
+PENDING=$(jq -er '.job_id' <<<"$body") || die "no job_id in: $body"
+wrk_run poll "$BASE/api/result/$PENDING"
+# Cancelled, so the benchmarks that start consumers next find an idle queue.
+curl -sS --max-time 10 -X DELETE "$BASE/api/job/$PENDING" >/dev/null || die "DELETE /api/job/$PENDING failed"

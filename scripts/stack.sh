@@ -2,9 +2,9 @@
 # Local DataForge stack: PostgreSQL -> dataforge-fcgi pool -> nginx, plus queue consumers.
 # Usage: scripts/stack.sh up|down|status|restart-db|env|clean
 # Settings (environment): DATAFORGE_HOME, DATAFORGE_HTTP_PORT, DATAFORGE_PG_PORT,
-# DATAFORGE_CONSUMERS, DATAFORGE_BIN_DIR (required for up), DATAFORGE_STACK_ONLY_INFRA=1
-# (up skips components whose binary is missing). Every other DATAFORGE_*/provider
-# variable passes through to the processes.
+# DATAFORGE_CONSUMERS, DATAFORGE_FCGI_LONG_THREADS (accept threads of the pool for long requests,
+# default 8), DATAFORGE_BIN_DIR (required for up), DATAFORGE_STACK_ONLY_INFRA=1 (up skips components
+# whose binary is missing). Every other DATAFORGE_*/provider variable passes through to the processes.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,8 +22,10 @@ if [[ $CMD != up && -f $SAVED ]]; then
         [[ -n ${!key+x} ]] || printf -v "$key" '%s' "${line#*=}"
     done <"$SAVED"
 fi
+# Default ports lie below Linux's ephemeral range (32768-60999), which the kernel hands to client
+# sockets: a restarted PostgreSQL on 55432 once failed to bind while a client connection held it.
 HTTP_PORT=${DATAFORGE_HTTP_PORT:-8080}
-PG_PORT=${DATAFORGE_PG_PORT:-55432}
+PG_PORT=${DATAFORGE_PG_PORT:-15432}
 CONSUMERS=${DATAFORGE_CONSUMERS:-2}
 BIN_DIR=${DATAFORGE_BIN_DIR:+$(realpath -m "$DATAFORGE_BIN_DIR")}
 
@@ -33,6 +35,14 @@ TAG=dataforge-$(id -u)-$(printf %s "$HOME_DIR" | sha256sum | cut -c1-6)
 RUN_DIR=/tmp/$TAG
 PG_SOCK_DIR=$RUN_DIR/pg
 FCGI_SOCK=$RUN_DIR/fcgi.sock
+# A second, small pool serves the requests that may take long (test-llm, event streams): they
+# can never hold up the short ones.
+FCGI_LONG_SOCK=$RUN_DIR/fcgi-long.sock
+LONG_THREADS=${DATAFORGE_FCGI_LONG_THREADS:-8}
+if ! [[ $LONG_THREADS =~ ^[1-9][0-9]?$ ]] || ((LONG_THREADS > 64)); then
+    echo "stack: DATAFORGE_FCGI_LONG_THREADS: expected a whole number from 1 to 64, got '$LONG_THREADS'" >&2
+    exit 78
+fi
 # Data dir used when the postgres user cannot reach DATAFORGE_HOME (e.g. under /root).
 PG_OUTSIDE=/var/tmp/$TAG/pg
 PGDATA=$(realpath -m "$HOME_DIR/pg")
@@ -64,12 +74,36 @@ pg_bin() {
     echo "$d"
 }
 
+# port_free PORT: nothing holds 127.0.0.1:PORT, neither a listener nor a client connection the kernel gave
+# it to; bound as servers bind (SO_REUSEADDR), so a connection in TIME_WAIT does not count.
+port_free() {
+    python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+
+# need_port PORT WHAT VARIABLE: fail with a clear message when PORT is taken; warn when it lies in the
+# ephemeral range, where any client connection may take it while WHAT is down.
+need_port() {
+    local port=$1 what=$2 variable=$3 low high holder
+    if ! port_free "$port"; then
+        holder=$(ss -Htanp "( sport = :$port )" 2>/dev/null | head -n 1 | tr -s ' ')
+        fail "port $port for $what is taken${holder:+ ($holder)}; free it or choose another with $variable"
+    fi
+    read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || return 0
+    if ((port >= low && port <= high)); then
+        echo "stack: warning: $variable=$port lies in the ephemeral port range ($low-$high): a client connection may take it while $what is down" >&2
+    fi
+    return 0
+}
+
 pg_initialized() { [[ -f $PGDATA/PG_VERSION ]]; }
 pg_running() { pg_initialized && as_pg "$(pg_bin)/pg_ctl" status -D "$PGDATA" >/dev/null 2>&1; }
 
 pattern_for() {
     case $1 in
-        fcgi) echo dataforge-fcgi ;;
+        fcgi | fcgi-long) echo dataforge-fcgi ;;
         consumer-*) echo dataforge-consumer ;;
         nginx) echo nginx ;;
     esac
@@ -227,12 +261,15 @@ migrate() {
         fail_log "$LOG/migrate.log" "dataforge migrate failed"
 }
 
+# start_fcgi NAME SOCKET [VARIABLE=VALUE...]: one pool, with its own settings over the stack's.
 start_fcgi() {
-    alive fcgi && return 0
-    echo "stack: starting dataforge-fcgi"
-    rm -f "$FCGI_SOCK"
-    start_bg fcgi "$BIN_DIR/dataforge-fcgi"
-    wait_for 30 "$LOG/fcgi.log" "socket $FCGI_SOCK" fcgi test -S "$FCGI_SOCK"
+    local name=$1 socket=$2
+    shift 2
+    alive "$name" && return 0
+    echo "stack: starting dataforge-fcgi ($name)"
+    rm -f "$socket"
+    (export DATAFORGE_FCGI_SOCKET=$socket "$@" && start_bg "$name" "$BIN_DIR/dataforge-fcgi")
+    wait_for 30 "$LOG/$name.log" "socket $socket" "$name" test -S "$socket"
 }
 
 start_consumers() {
@@ -256,9 +293,9 @@ nginx_cmd() { "$(command -v nginx || echo /usr/sbin/nginx)" -p "$HOME_DIR/nginx/
 start_nginx() {
     local with_pool=$1 conf=$HOME_DIR/nginx/nginx.conf
     DATAFORGE_HOME=$HOME_DIR DATAFORGE_HTTP_PORT=$HTTP_PORT DATAFORGE_FCGI_SOCKET=$FCGI_SOCK \
-        DATAFORGE_NGINX_TEMP_DIR=$RUN_DIR/nginx \
+        DATAFORGE_FCGI_LONG_SOCKET=$FCGI_LONG_SOCK DATAFORGE_NGINX_TEMP_DIR=$RUN_DIR/nginx \
         DATAFORGE_MAX_BODY_SIZE=${DATAFORGE_MAX_BODY_SIZE:-${DATAFORGE_MAX_BODY_BYTES:-1m}} \
-        envsubst '${DATAFORGE_HOME} ${DATAFORGE_HTTP_PORT} ${DATAFORGE_FCGI_SOCKET} ${DATAFORGE_NGINX_TEMP_DIR} ${DATAFORGE_MAX_BODY_SIZE}' \
+        envsubst '${DATAFORGE_HOME} ${DATAFORGE_HTTP_PORT} ${DATAFORGE_FCGI_SOCKET} ${DATAFORGE_FCGI_LONG_SOCKET} ${DATAFORGE_NGINX_TEMP_DIR} ${DATAFORGE_MAX_BODY_SIZE}' \
         <"$REPO/nginx/nginx.conf.template" >"$conf.new"
     if alive nginx && cmp -s "$conf" "$conf.new"; then
         rm -f "$conf.new"
@@ -289,11 +326,14 @@ cmd_up() {
     setup_dirs
     export DATAFORGE_HOME=$HOME_DIR DATAFORGE_DATABASE_URL=$DB_URL DATAFORGE_FCGI_SOCKET=$FCGI_SOCK
     export DATAFORGE_SQL_DIR=${DATAFORGE_SQL_DIR:-$REPO/sql}
+    pg_running || need_port "$PG_PORT" PostgreSQL DATAFORGE_PG_PORT
+    alive nginx || need_port "$HTTP_PORT" nginx DATAFORGE_HTTP_PORT
     start_postgres
     migrate
     local with_pool=no
     if needs_bin dataforge-fcgi; then
-        start_fcgi
+        start_fcgi fcgi "$FCGI_SOCK"
+        start_fcgi fcgi-long "$FCGI_LONG_SOCK" DATAFORGE_FCGI_WORKERS=1 DATAFORGE_FCGI_THREADS="$LONG_THREADS"
         with_pool=yes
     fi
     start_consumers
@@ -308,8 +348,8 @@ cmd_down() {
     stop_procs nginx
     # shellcheck disable=SC2046
     stop_procs $(consumer_names)
-    stop_procs fcgi
-    rm -f "$FCGI_SOCK"
+    stop_procs fcgi fcgi-long
+    rm -f "$FCGI_SOCK" "$FCGI_LONG_SOCK"
     if pg_running; then
         echo "stack: stopping PostgreSQL"
         as_pg "$(pg_bin)/pg_ctl" stop -D "$PGDATA" -m fast -w -t 30 >>"$LOG/postgresql.log" 2>&1 ||
@@ -327,10 +367,11 @@ cmd_status() {
     else
         printf '%-12s stopped\n' postgresql
     fi
-    for name in fcgi $(consumer_names) nginx; do
+    for name in fcgi fcgi-long $(consumer_names) nginx; do
         if alive "$name"; then
             case $name in
                 fcgi) printf '%-12s running  pid %-7s socket %s\n' "$name" "$(pid_of "$name")" "$FCGI_SOCK" ;;
+                fcgi-long) printf '%-12s running  pid %-7s socket %s\n' "$name" "$(pid_of "$name")" "$FCGI_LONG_SOCK" ;;
                 nginx) printf '%-12s running  pid %-7s port %s\n' "$name" "$(pid_of "$name")" "$HTTP_PORT" ;;
                 *) printf '%-12s running  pid %s\n' "$name" "$(pid_of "$name")" ;;
             esac

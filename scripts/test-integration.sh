@@ -76,7 +76,10 @@ http {
 CONF
 "$(command -v nginx || echo /usr/sbin/nginx)" -p "$TLS_DIR/" -c "$TLS_DIR/nginx.conf" -e "$TLS_DIR/error.log"
 export DATAFORGE_TLS_FAKE_URL=https://127.0.0.1:$TLS_PORT DATAFORGE_TLS_FAKE_CA=$TLS_DIR/cert.pem
-export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480;openai/paced-tokens=tpm:168000"
+# narrow-gpt and slow-gpt are never called: /api/validate estimates their jobs from their limits alone.
+export DATAFORGE_RATE_LIMITS="openai/paced-gpt=rpm:480;openai/paced-tokens=tpm:168000;openai/narrow-gpt=in_flight:1;openai/slow-gpt=rpm:60"
+# Models the tests name that have no list price: jobs are accepted only for priced models.
+export DATAFORGE_PRICES="paced-gpt=0.15/0.6,paced-tokens=0.15/0.6,narrow-gpt=0.15/0.6,slow-gpt=0.15/0.6,llmock-model=0/0"
 
 # llmock (PyPI), a third-party mock server, behind the openai-compatible provider; install-deps puts it in
 # .dataforge/venv. It binds after printing its banner: wait for /health.

@@ -16,7 +16,7 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let environment = currentEnvironment()
-        let settings = try Settings(environment: environment)
+        let settings = Settings.loadOrExit(program: "dataforge migrate")
         let folder = sqlDir ?? environment["DATAFORGE_SQL_DIR"] ?? "sql"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sql") }
         var migrations: [Migration] = []

@@ -3,9 +3,10 @@ import Shared
 /// `POST /api/generate`: validates, stores the job with its audit entry, and returns it at once (`pending`).
 struct PostGenerate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
+        // The job pins the resolved provider and model: the consumer runs exactly what was accepted here.
         let generation = try GenerationRequest.validated(
             body: request.body, maxCount: context.settings.maxSamplesPerRequest,
-            providers: ProviderFactory.configuredNames(context.settings))
+            catalog: ModelCatalog(settings: context.settings))
         guard PromptTemplate(kind: generation.template, version: generation.version) != nil else {
             throw APIError.badRequest(
                 "Template '\(generation.template.rawValue)' has no version '\(generation.version)'. "

@@ -6,10 +6,10 @@ extension StackTests {
     /// The pre-fork pool: it replaces dead workers and stops cleanly on SIGTERM.
     @Suite
     struct FastCGIPoolTests {
-        /// The pool master's pid, from the stack's pid file.
-        func masterPID() throws -> pid_t {
+        /// The pool master's pid, from the stack's pid file (`fcgi`, or `fcgi-long` for long requests).
+        func masterPID(_ pool: String = "fcgi") throws -> pid_t {
             let home = TestStack.environment["DATAFORGE_HOME"] ?? ""
-            let text = try String(contentsOfFile: home + "/pids/fcgi.pid", encoding: .utf8)
+            let text = try String(contentsOfFile: home + "/pids/\(pool).pid", encoding: .utf8)
             return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
 

@@ -16,7 +16,8 @@ extension StackTests {
             try fake.configure(["fault_rate": 1.0, "faults": ["500"]])
             defer { try? fake.reset() }
             let database = try TestStack.database()
-            let params = GenerationRequest(product: "Always Failing Kettle", count: 1, provider: "openai").params
+            let params = GenerationRequest(
+                product: "Always Failing Kettle", count: 1, provider: "openai", model: "gpt-4o-mini").params
             let id = try JobStore(database).enqueue(NewJob(kind: "generate", params: params, maxAttempts: 2)).id
 
             let job = try api.waitUntilFinished(id.sqlText, seconds: 60)

@@ -36,6 +36,15 @@ extension StackTests {
             Case(body: "", type: "missing", loc: ["body"]),
             Case(body: "[1,2]", type: "model_attributes_type", loc: ["body"]),
             Case(body: "\"text\"", type: "model_attributes_type", loc: ["body"]),
+            Case(body: #"{"product":"Earbuds","model":"offline-v1\u0000"}"#, type: "value_error", loc: ["body", "model"]),
+            Case(body: #"{"product":"Earbuds","version":"v\u00001"}"#, type: "value_error", loc: ["body", "version"]),
+            Case(body: #"{"product":"Earbuds","model":"'; DROP TABLE jobs; --"}"#, type: "value_error",
+                 loc: ["body", "model"]),
+            Case(body: #"{"product":"Earbuds","model":"offline-v2"}"#, type: "value_error", loc: ["body", "model"]),
+            Case(body: #"{"product":"Earbuds","provider":"openai","model":"gpt-unpriced"}"#, type: "value_error",
+                 loc: ["body", "model"]),
+            Case(body: "{\"product\":\"Earbuds\",\"model\":\"" + String(repeating: "m", count: 129) + "\"}",
+                 type: "string_too_long", loc: ["body", "model"]),
         ]
 
         @Test(arguments: cases)

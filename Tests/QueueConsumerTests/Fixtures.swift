@@ -15,6 +15,10 @@ struct RunFixture {
         attempt: Int = 1, cancelRequested: Bool = false
     ) throws {
         let settings = try Settings(environment: ["OPENAI_API_KEY": "sk-test"].merging(environment) { $1 })
+        // Accepted jobs always pin their provider and model; the offline one unless the test names another.
+        var request = request
+        request.provider = request.provider ?? "offline"
+        request.model = request.model ?? "offline-v1"
         let job = ClaimedJob(
             id: UUID(), kind: "generate", params: request.params, attempt: attempt, maxAttempts: 5,
             cancelRequested: cancelRequested, createdAt: Date())

@@ -37,16 +37,19 @@ import Testing
         #expect(
             request
                 == GenerationRequest(
-                    product: "Wireless Earbuds", count: 5, version: "v1", temperature: 0.7, template: .supportRequest))
+                    product: "Wireless Earbuds", count: 5, version: "v1", temperature: 0.7, template: .supportRequest,
+                    provider: "offline", model: "offline-v1"))
     }
 
     @Test func everyFieldSentIsUsed() throws {
         let request = try Self.validated(
-            #"{"product":"Laptop","count":12,"version":"v2","temperature":1.5,"template":"product_review"}"#)
+            #"{"product":"Laptop","count":12,"version":"v2","temperature":1.5,"template":"product_review","#
+                + #""provider":"offline","model":"offline-v1"}"#)
         #expect(
             request
                 == GenerationRequest(
-                    product: "Laptop", count: 12, version: "v2", temperature: 1.5, template: .productReview))
+                    product: "Laptop", count: 12, version: "v2", temperature: 1.5, template: .productReview,
+                    provider: "offline", model: "offline-v1"))
     }
 
     @Test(arguments: [(#""5""#, 5), ("2.0", 2), (#"" 7 ""#, 7), ("1e1", 10), ("50", 50), ("1", 1)])
@@ -200,7 +203,28 @@ import Testing
         #expect(
             request
                 == GenerationRequest(
-                    product: "Phone", count: 5, version: "v1", temperature: 0.7, template: .supportRequest))
+                    product: "Phone", count: 5, version: "v1", temperature: 0.7, template: .supportRequest,
+                    provider: "offline", model: "offline-v1"))
+    }
+
+    @Test func theResolvedProviderAndModelArePinnedInTheParams() throws {
+        let params = try Self.validated(#"{"product":"Phone"}"#).params
+        #expect(params["provider"] == "offline")
+        #expect(params["model"] == "offline-v1")
+    }
+
+    @Test(arguments: ["version", "model", "provider", "template"])
+    func aNULCharacterInAStringFieldIs422NamingIt(field: String) throws {
+        var object: JSONObject = ["product": "Phone"]
+        object[field] = .string("v1\u{0}x")
+        let error = try Self.fieldError(JSONValue.object(object).jsonText)
+        #expect(error.type == "value_error")
+        #expect(error.loc == ["body", field])
+        #expect(error.msg.contains("NUL"))
+    }
+
+    @Test func aNULCharacterInTheProductIsSanitisedAwayAsAnyOtherSymbol() throws {
+        #expect(try Self.validated(#"{"product":"Pho\u0000ne"}"#).product == "Phone")
     }
 
     // MARK: - Params

@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test(arguments: ["openai=rpm:5", "openai/gpt-4o", "openai/gpt-4o=rpm", "openai/gpt-4o=rpm:0",
-                      "openai/gpt-4o=rpm:-3", "openai/gpt-4o=speed:5", "openai/gpt-4o=rpm:lots"])
+                      "openai/gpt-4o=rpm:-3", "openai/gpt-4o=speed:5", "openai/gpt-4o=rpm:lots", "=", "==", "=rpm:5",
+                      "openai/=rpm:5", "/gpt-4o=rpm:5", "openai/gpt-4o=", "openai/gpt-4o= "])
     func rejectsMalformedEntries(text: String) {
         guard case .failure(let error) = RateLimitTable.parse(text) else {
             Issue.record("'\(text)' should not parse")

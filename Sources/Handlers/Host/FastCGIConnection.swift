@@ -79,4 +79,7 @@ enum FastCGI {
 
     /// Asks the kernel to send this process SIGTERM when its parent dies.
     static func terminateWithParent() { fcgi_host_terminate_with_parent() }
+
+    /// Makes every later (or interrupted) accept of this process fail at once, so accept threads return.
+    static func stopAccepting() { FCGX_ShutdownPending() }
 }

@@ -73,25 +73,29 @@ struct FastCGIHost {
         workers.removeAll()
     }
 
-    /// A worker's life: accept threads serve until the master shuts the listening socket down; then
-    /// requests already accepted finish and the worker exits.
+    /// A worker's life: accept threads serve until the master shuts the listening socket down, or until this
+    /// worker is told to stop (a SIGTERM of its own, or its master dying); either way requests already
+    /// accepted finish before the worker exits.
     private func runWorker(listenSocket: Int32) -> Never {
-        FastCGI.terminateWithParent()  // never outlive a master killed with SIGKILL
+        FastCGI.terminateWithParent()  // never outlive a master killed with SIGKILL: stop as on SIGTERM
+        WorkerStop.prepare()
         FastCGI.initialise()
-        var threads: [pthread_t] = []
-        for _ in 0..<settings.fcgiThreads {
-            if let thread = Threads.start({ serve(listenSocket: listenSocket) }) { threads.append(thread) }
+        // The handled signals stay blocked in every thread; this one receives them in WorkerStop.
+        let threads = (0..<settings.fcgiThreads).compactMap { _ in
+            AcceptThread { [self] thread in serve(listenSocket: listenSocket, thread: thread) }
         }
-        // Accept threads keep the signals blocked; a SIGTERM sent to this worker alone ends it at once.
-        Signals.restoreDefaults()
-        for thread in threads { Threads.join(thread) }
+        WorkerStop.waitForThreads(threads)
         exit(0)
     }
 
-    private func serve(listenSocket: Int32) {
+    private func serve(listenSocket: Int32, thread: AcceptThread) {
         let connection = FastCGIConnection(listenSocket: listenSocket)
         let database = DatabaseSession(settings: settings)
-        while connection.accept() {
+        while !stopRequested.load(ordering: .acquiring) {
+            thread.isWaiting.store(true, ordering: .releasing)
+            let accepted = connection.accept()
+            thread.isWaiting.store(false, ordering: .releasing)
+            guard accepted else { return }
             let response = dispatcher.respond(
                 parameters: connection.parameters(), readBody: connection.readBody(limit:), database: database)
             connection.finish(with: response)

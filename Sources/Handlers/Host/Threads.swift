@@ -4,8 +4,8 @@ import Shared
 import Glibc
 #endif
 
-/// Starts and joins POSIX threads: the accept threads must be real threads that block in C calls,
-/// outside Swift's cooperative pool.
+/// Starts POSIX threads: the accept threads must be real threads that block in C calls, outside Swift's
+/// cooperative pool.
 enum Threads {
     /// Holds a thread's body until the new thread takes it.
     // @unchecked: handed from the creating thread to the new one exactly once, never shared after.
@@ -28,16 +28,26 @@ enum Threads {
         }
         return thread
     }
-
-    static func join(_ thread: pthread_t) {
-        pthread_join(thread, nil)
-    }
 }
 
 /// The process's signal handling: signals are blocked in every thread and received in one place with
-/// `sigwait`, so no code runs in a signal handler.
+/// `sigwait`, so no code runs in a signal handler (the wake signal's handler does nothing at all).
 enum Signals {
     static let handled: [Int32] = [SIGTERM, SIGINT, SIGCHLD, SIGHUP]
+    /// The signals that stop a process; a worker's master dying sends it SIGTERM.
+    static let stopping: Set<Int32> = [SIGTERM, SIGINT, SIGHUP]
+    /// Sent to a worker's accept thread to interrupt its `accept`.
+    static let wake = SIGUSR1
+
+    /// Installs a handler for `wake` that does nothing, without `SA_RESTART`: the interrupted `accept` fails
+    /// with EINTR instead of being restarted, and libfcgi leaves a handler that is already set alone.
+    static func installWakeHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in }
+        action.sa_flags = 0
+        sigemptyset(&action.sa_mask)
+        sigaction(wake, &action, nil)
+    }
 
     /// Blocks the handled signals in this thread and in every thread or child it creates later.
     static func block() {
@@ -46,19 +56,20 @@ enum Signals {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Unblocks the handled signals in this thread with their default actions.
-    static func restoreDefaults() {
-        for signal in handled { Glibc.signal(signal, SIG_DFL) }
-        var set = signalSet()
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    }
-
     /// Waits for the next handled signal.
     static func wait() -> Int32 {
         var set = signalSet()
         var received: Int32 = 0
         sigwait(&set, &received)
         return received
+    }
+
+    /// Waits up to `milliseconds` for a handled signal; nil when none came.
+    static func wait(milliseconds: Int) -> Int32? {
+        var set = signalSet()
+        var timeout = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        let received = sigtimedwait(&set, nil, &timeout)
+        return received > 0 ? received : nil
     }
 
     private static func signalSet() -> sigset_t {

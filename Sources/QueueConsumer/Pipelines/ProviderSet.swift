@@ -3,24 +3,33 @@ import Shared
 /// The providers this consumer may call, made once each on first use.
 final class ProviderSet {
     private let settings: Settings
+    private let catalog: ModelCatalog
     private var made: [String: any Provider] = [:]
 
     init(settings: Settings) {
         self.settings = settings
+        self.catalog = ModelCatalog(settings: settings)
     }
 
-    /// The provider a job names (nil: the default), or nil when it is not configured here.
-    func provider(named name: String?) -> (any Provider)? {
-        let name = name ?? settings.provider
-        if let provider = made[name] { return provider }
-        guard let provider = ProviderFactory.make(named: name, settings: settings) else { return nil }
+    /// The provider and model a job pinned when it was accepted, or why this consumer cannot run them: a job
+    /// runs exactly what the API accepted, never a default of the consumer's own.
+    func pinned(provider name: String?, model: String?) -> Result<(provider: any Provider, model: String), JobRefusal> {
+        guard let name, let model else {
+            return .failure(JobRefusal(reason: "The job does not name its provider and model; submit it again"))
+        }
+        if let reason = catalog.refusal(toRun: ModelChoice(provider: name, model: model)) {
+            return .failure(JobRefusal(reason: reason))
+        }
+        if let provider = made[name] { return .success((provider, model)) }
+        guard let provider = ProviderFactory.make(named: name, settings: settings) else {
+            return .failure(JobRefusal(reason: "Provider '\(name)' is not configured here"))
+        }
         made[name] = provider
-        return provider
+        return .success((provider, model))
     }
+}
 
-    /// The model a job gets when it names none.
-    func defaultModel(for name: String?) -> String {
-        guard let name, name != settings.provider else { return settings.model }
-        return ProviderFactory.defaultModel(for: name, settings: settings)
-    }
+/// Why a consumer will not run a job, in words for its `error_message`.
+struct JobRefusal: Error {
+    var reason: String
 }

@@ -63,6 +63,9 @@ public struct Settings: Sendable {
     public var consumerStatementTimeoutSeconds: Int
     /// The public list prices, with `DATAFORGE_PRICES` (`model=input/output,…`, USD per million tokens) over them.
     public var prices: PriceTable
+    /// Whether jobs may name a model with no known price (`DATAFORGE_ALLOW_UNPRICED_MODELS`); off by default, so
+    /// a job's `max_cost_usd` always means something.
+    public var allowsUnpricedModels: Bool
 
     public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
     public static let defaultAnthropicBaseURL = "https://api.anthropic.com"
@@ -75,19 +78,19 @@ public struct Settings: Sendable {
 
     public init(environment: [String: String]) throws(ConfigError) {
         let reader = EnvironmentReader(environment: environment)
-        databaseURL = reader.string("DATAFORGE_DATABASE_URL", default: "dbname=dataforge")
+        databaseURL = try reader.string("DATAFORGE_DATABASE_URL", default: "dbname=dataforge")
         maxSamplesPerRequest = try reader.int("DATAFORGE_MAX_SAMPLES_PER_REQUEST", default: 50, in: 1...10_000)
         maxBodyBytes = try reader.int("DATAFORGE_MAX_BODY_BYTES", default: 1_048_576, in: 1024...67_108_864)
-        tokenizerDirectory = reader.optionalString("DATAFORGE_TOKENIZER_DIR")
-            ?? reader.optionalString("DATAFORGE_HOME").map { $0 + "/tokenizers" }
-        fcgiSocket = reader.optionalString("DATAFORGE_FCGI_SOCKET")
+        let home = try reader.optionalString("DATAFORGE_HOME")
+        tokenizerDirectory = try reader.optionalString("DATAFORGE_TOKENIZER_DIR") ?? home.map { $0 + "/tokenizers" }
+        fcgiSocket = try reader.socketPath("DATAFORGE_FCGI_SOCKET")
         fcgiWorkers = try reader.int("DATAFORGE_FCGI_WORKERS", default: 2, in: 1...64)
         fcgiThreads = try reader.int("DATAFORGE_FCGI_THREADS", default: 4, in: 1...64)
         provider = try reader.choice(
             "DATAFORGE_PROVIDER", default: "offline", among: ["offline", "openai", "anthropic", "openai-compatible"])
-        compatibleModel = reader.optionalString("DATAFORGE_COMPAT_MODEL")
+        compatibleModel = try reader.modelName("DATAFORGE_COMPAT_MODEL")
         guard
-            let model = reader.optionalString("DATAFORGE_MODEL") ?? Self.defaultModel(forProvider: provider)
+            let model = try reader.modelName("DATAFORGE_MODEL") ?? Self.defaultModel(forProvider: provider)
                 ?? (provider == "openai-compatible" ? compatibleModel : nil)
         else {
             throw ConfigError(
@@ -100,8 +103,7 @@ public struct Settings: Sendable {
         maintenanceIntervalSeconds = try reader.int(
             "DATAFORGE_MAINTENANCE_INTERVAL_SECONDS", default: 10, in: 1...86_400)
         consumerSlots = try reader.int("DATAFORGE_CONSUMER_SLOTS", default: 8, in: 1...1000)
-        consumerQueues = reader.string("DATAFORGE_CONSUMER_QUEUES", default: "generation")
-            .split(separator: ",").map { String($0) }
+        consumerQueues = try reader.names("DATAFORGE_CONSUMER_QUEUES", default: ["generation"])
         maxAttempts = try reader.int("DATAFORGE_MAX_ATTEMPTS", default: 5, in: 1...100)
         consumerMaxInFlight = try reader.int("DATAFORGE_CONSUMER_MAX_IN_FLIGHT", default: 64, in: 1...10_000)
         jobMaxInFlight = try reader.int("DATAFORGE_JOB_MAX_IN_FLIGHT", default: 16, in: 1...10_000)
@@ -110,23 +112,23 @@ public struct Settings: Sendable {
         rateUtilisation = Double(try reader.int("DATAFORGE_RATE_UTILISATION_PERCENT", default: 99, in: 50...100)) / 100
         logLevel = try reader.choice(
             "DATAFORGE_LOG_LEVEL", default: "info", among: ["trace", "debug", "info", "notice", "warning", "error"])
-        openAIBaseURL = reader.string("OPENAI_BASE_URL", default: Self.defaultOpenAIBaseURL)
-        openAIAPIKey = reader.optionalString("OPENAI_API_KEY")
-        anthropicBaseURL = reader.string("ANTHROPIC_BASE_URL", default: Self.defaultAnthropicBaseURL)
-        anthropicAPIKey = reader.optionalString("ANTHROPIC_API_KEY")
-        compatibleBaseURL = reader.optionalString("DATAFORGE_COMPAT_BASE_URL")
+        openAIBaseURL = try reader.url("OPENAI_BASE_URL") ?? Self.defaultOpenAIBaseURL
+        openAIAPIKey = try reader.secret("OPENAI_API_KEY")
+        anthropicBaseURL = try reader.url("ANTHROPIC_BASE_URL") ?? Self.defaultAnthropicBaseURL
+        anthropicAPIKey = try reader.secret("ANTHROPIC_API_KEY")
+        compatibleBaseURL = try reader.url("DATAFORGE_COMPAT_BASE_URL")
         if provider == "openai-compatible" && compatibleBaseURL == nil {
             throw ConfigError(
                 variable: "DATAFORGE_COMPAT_BASE_URL", message: "required when DATAFORGE_PROVIDER is openai-compatible")
         }
-        compatibleAPIKey = reader.optionalString("DATAFORGE_COMPAT_API_KEY")
+        compatibleAPIKey = try reader.secret("DATAFORGE_COMPAT_API_KEY")
         let quirks = "a comma list of \(OpenAICompatibility.quirkNames.joined(separator: ", "))"
         compatibleQuirks = try reader.parsed(
             "DATAFORGE_COMPAT_QUIRKS", default: OpenAICompatibility(), expected: quirks, OpenAICompatibility.init)
         openAIQuirks = try reader.parsed(
             "DATAFORGE_OPENAI_QUIRKS", default: OpenAICompatibility(), expected: quirks, OpenAICompatibility.init)
         providerTimeoutSeconds = try reader.int("DATAFORGE_PROVIDER_TIMEOUT_SECONDS", default: 120, in: 1...3600)
-        caFile = reader.optionalString("DATAFORGE_CA_FILE")
+        caFile = try reader.readableFile("DATAFORGE_CA_FILE")
         connectTimeoutSeconds = try reader.int("DATAFORGE_CONNECT_TIMEOUT_SECONDS", default: 10, in: 1...600)
         maxResponseBytes = try reader.int(
             "DATAFORGE_MAX_RESPONSE_BYTES", default: HTTPMulti.defaultMaxResponseBytes, in: 1024...1_073_741_824)
@@ -138,6 +140,7 @@ public struct Settings: Sendable {
                 expected: "model=input/output in USD per million tokens with at most 4 decimals, comma-separated, "
                     + "such as my-model=0.5/1.5,gpt-4o=2/8",
                 PriceTable.parseOverrides))
+        allowsUnpricedModels = try reader.bool("DATAFORGE_ALLOW_UNPRICED_MODELS", default: false)
         let ownLimits = RateLimits(
             requestsPerMinute: try reader.optionalInt("DATAFORGE_RPM", in: 1...100_000_000),
             tokensPerMinute: try reader.optionalInt("DATAFORGE_TPM", in: 1...1_000_000_000),
@@ -155,62 +158,6 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var variable: String
     public var message: String
     public var description: String { "\(variable): \(message)" }
-}
-
-private struct EnvironmentReader {
-    let environment: [String: String]
-
-    func optionalString(_ name: String) -> String? {
-        guard let value = environment[name], !value.isEmpty else { return nil }
-        return value
-    }
-
-    func string(_ name: String, default fallback: String) -> String {
-        optionalString(name) ?? fallback
-    }
-
-    func int(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
-        guard let text = optionalString(name) else { return fallback }
-        guard let value = Int(text), range.contains(value) else {
-            throw ConfigError(
-                variable: name,
-                message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
-        }
-        return value
-    }
-
-    /// A value in a syntax of its own; `parse` answers nil for text it rejects.
-    func parsed<Value>(
-        _ name: String, default fallback: Value, expected: String, _ parse: (String) -> Value?
-    ) throws(ConfigError) -> Value {
-        guard let text = optionalString(name) else { return fallback }
-        guard let value = parse(text) else {
-            throw ConfigError(variable: name, message: "expected \(expected), got '\(text)'")
-        }
-        return value
-    }
-
-    func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
-        guard optionalString(name) != nil else { return nil }
-        return try int(name, default: 0, in: range)
-    }
-
-    /// `DATAFORGE_RATE_LIMITS`; the default provider+model's own variables are applied by `Settings`.
-    func rateLimits() throws(ConfigError) -> RateLimitTable {
-        switch RateLimitTable.parse(string("DATAFORGE_RATE_LIMITS", default: "")) {
-        case .success(let table): return table
-        case .failure(let error): throw ConfigError(variable: "DATAFORGE_RATE_LIMITS", message: error.message)
-        }
-    }
-
-    func choice(_ name: String, default fallback: String, among choices: [String]) throws(ConfigError) -> String {
-        let value = string(name, default: fallback).lowercased()
-        guard choices.contains(value) else {
-            throw ConfigError(
-                variable: name, message: "expected one of \(choices.joined(separator: ", ")), got '\(value)'")
-        }
-        return value
-    }
 }
 
 extension Settings {

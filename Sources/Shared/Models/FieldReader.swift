@@ -14,16 +14,30 @@ public struct FieldReader {
         self.fields = fields
     }
 
+    /// Whether a failure was recorded for `field`.
+    public func hasFailed(_ field: String) -> Bool {
+        errors.contains { $0.loc == [source.rawValue, field] }
+    }
+
     /// Adds a failure found by a check of the caller's own.
     public mutating func fail(_ field: String, type: String, msg: String) {
         errors.append(FieldError(type: type, source: source, field: field, msg: msg))
     }
 
     /// A string of `length` characters (Unicode scalars, as the earlier service counted them).
-    public mutating func string(_ field: String, default fallback: String?, length: ClosedRange<Int>) -> String? {
+    ///
+    /// NUL is refused here, for every string field: PostgreSQL can store it in neither `text` nor `jsonb`. Only
+    /// a field whose value is sanitised before use (`product`, as the earlier service did) may keep it.
+    public mutating func string(
+        _ field: String, default fallback: String?, length: ClosedRange<Int>, sanitisedLater: Bool = false
+    ) -> String? {
         guard let value = present(field) else { return missing(field, fallback) }
         guard case .string(let text) = value else {
             fail(field, type: "string_type", msg: "Input should be a valid string")
+            return nil
+        }
+        if !sanitisedLater && text.unicodeScalars.contains("\u{0}") {
+            fail(field, type: "value_error", msg: "Value error, String should not contain NUL characters (\\u0000)")
             return nil
         }
         let count = text.unicodeScalars.count

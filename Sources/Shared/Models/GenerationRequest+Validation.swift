@@ -2,27 +2,21 @@ extension GenerationRequest {
     /// Validates a generation body: every failing field is reported at once, as a 422.
     ///
     /// Unknown fields are ignored. A body that is not JSON, not an object or empty is a 422 on `["body"]`.
-    /// `provider`, when given, must be one of `providers` (the configured ones).
-    public static func validated(body: [UInt8], maxCount: Int, providers: [String] = ["offline"]) throws(APIError)
+    /// `provider` and `model` resolve against `catalog` (defaults filled in), and the result always names both.
+    public static func validated(body: [UInt8], maxCount: Int, catalog: ModelCatalog = .offline) throws(APIError)
         -> GenerationRequest
     {
         let object = try jsonObject(body: body)
         var reader = FieldReader(source: .body, fields: object)
-        let rawProduct = reader.string("product", default: nil, length: 2...200)
+        let rawProduct = reader.string("product", default: nil, length: 2...200, sanitisedLater: true)
         let count = reader.int("count", default: 5, in: 1...maxCount)
         let version = reader.string("version", default: "v1", length: 1...20)
         let temperature = reader.double("temperature", default: 0.7, in: 0...2)
         let templateName = reader.string("template", default: SampleKind.supportRequest.rawValue, length: 1...64)
-        reader.allowAbsent("provider", "model", "seed", "max_cost_usd")
-        let provider = reader.string("provider", default: nil, length: 1...64)
-        let model = reader.string("model", default: nil, length: 1...128)
+        reader.allowAbsent("seed", "max_cost_usd")
+        let choice = reader.modelChoice(catalog)
         let seed = reader.int("seed", default: nil, in: 0...Int(Int32.max))
         let maxCost = reader.double("max_cost_usd", default: nil, in: 0...1_000_000)
-        if let provider, !providers.contains(provider) {
-            reader.fail(
-                "provider", type: "value_error",
-                msg: "Value error, Provider '\(provider)' is not configured. Available: \(providers.joined(separator: ", "))")
-        }
         var product: String?
         if let rawProduct {
             product = ProductName.sanitise(rawProduct)
@@ -41,17 +35,20 @@ extension GenerationRequest {
                     "template", type: "value_error", msg: "Value error, Unknown template '\(templateName)'. Available: \(names)")
             }
         }
-        guard reader.errors.isEmpty, let product, let count, let version, let temperature, let template else {
+        guard reader.errors.isEmpty, let product, let count, let version, let temperature, let template, let choice
+        else {
             throw .validation(reader.errors)
         }
         return GenerationRequest(
             product: product, count: count, version: version, temperature: temperature, template: template,
-            provider: provider, model: model, seed: seed, maxCostUSD: maxCost)
+            provider: choice.provider, model: choice.model, seed: seed, maxCostUSD: maxCost)
     }
 
-    /// Parses the body as a JSON object, or throws the 422 the earlier service gave.
-    static func jsonObject(body: [UInt8]) throws(APIError) -> JSONObject {
+    /// Parses the body as a JSON object, or throws the 422 the earlier service gave; an empty body is an
+    /// empty object when `emptyIsAllowed` (every field of the endpoint is optional).
+    public static func jsonObject(body: [UInt8], emptyIsAllowed: Bool = false) throws(APIError) -> JSONObject {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if emptyIsAllowed { return [:] }
             throw .validation([FieldError(type: "missing", loc: ["body"], msg: "Field required")])
         }
         let value: JSONValue

@@ -10,7 +10,8 @@ public struct GenerationRequest: Sendable, Equatable {
     /// 1 (very negative) … 5 (very positive); nil lets each sample vary.
     public var sentimentIntensity: Int?
     public var tone: String?
-    /// A configured provider and model for this job; nil uses the service's default.
+    /// The provider and model the job was accepted with (`validated` always sets both); nil only in the
+    /// parameters of a job stored by an earlier version, which the consumer refuses to guess.
     public var provider: String?
     public var model: String?
     /// Sent to providers that accept one; with it (or temperature 0) identical calls are answered from the

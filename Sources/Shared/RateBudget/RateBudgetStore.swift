@@ -133,6 +133,28 @@ public struct RateBudgetStore {
             stepSeconds: try row.decode("step_seconds"))
     }
 
+    /// What reserving `calls` calls now would grant, worked out by the budget's own function (`rate_reserve`: its
+    /// utilisation, pause, backlog and in-flight limit) in a transaction that is rolled back: nothing is
+    /// reserved and no row is left behind. Every slot within a day is asked for, so `granted` falls short of
+    /// `calls` only where the in-flight limit leaves no more room.
+    public func preview(
+        provider: String, model: String, calls: Int, inputTokens: Int, outputTokens: Int, utilisation: Double,
+        staleSeconds: Double
+    ) throws -> BudgetGrant {
+        let request = BudgetRequest(
+            provider: provider, model: model, consumerID: "preview", slots: calls, inputTokens: inputTokens,
+            outputTokens: outputTokens, horizonSeconds: 86_400, inFlight: 0, staleSeconds: staleSeconds,
+            inputCorrection: 0, outputCorrection: 0, utilisation: utilisation)
+        var grant: BudgetGrant?
+        do {
+            try connection.transaction { connection in
+                grant = try RateBudgetStore(connection).reserve(request)
+                throw PreviewRollback()
+            }
+        } catch is PreviewRollback {}
+        return grant ?? BudgetGrant(granted: calls, waitSeconds: 0, stepSeconds: 0)
+    }
+
     /// Stores configured limits, which learned limits never override.
     public func configure(provider: String, model: String, limits: RateLimits) throws(DatabaseError) {
         try connection.execute(
@@ -198,3 +220,6 @@ public struct RateBudgetStore {
             meanLatencyMilliseconds: try row.decode("mean_latency_ms"))
     }
 }
+
+/// Thrown to roll a preview's transaction back.
+private struct PreviewRollback: Error {}

@@ -62,9 +62,11 @@ public struct RateLimitTable: Sendable, Equatable {
     public static func parse(_ text: String) -> Result<RateLimitTable, RateLimitSyntaxError> {
         var table = RateLimitTable()
         for entry in text.split(separator: ";") where !entry.allSatisfy(\.isWhitespace) {
-            let parts = entry.split(separator: "=", maxSplits: 1)
-            let target = parts[0].split(separator: "/", maxSplits: 1)
-            guard parts.count == 2, target.count == 2 else {
+            let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].split(separator: "/", maxSplits: 1).map(\.trimmingSpaces)
+            guard parts.count == 2, target.count == 2, !target[0].isEmpty, !target[1].isEmpty,
+                !parts[1].allSatisfy(\.isWhitespace)
+            else {
                 return .failure(RateLimitSyntaxError(message: "expected provider/model=limits in '\(entry)'"))
             }
             var limits = RateLimits()
@@ -84,7 +86,7 @@ public struct RateLimitTable: Sendable, Equatable {
                         message: "unknown limit '\(pair[0])' (rpm, tpm, input_tpm, output_tpm, in_flight)"))
                 }
             }
-            table.entries[Target(provider: target[0].trimmingSpaces, model: target[1].trimmingSpaces)] = limits
+            table.entries[Target(provider: target[0], model: target[1])] = limits
         }
         return .success(table)
     }

@@ -184,13 +184,13 @@ final class GenerationRun: JobRun {
             return .failure(SetupFailure(
                 message: "Template \(request.template.rawValue) \(request.version) does not exist"))
         }
-        guard let provider = context.providers.provider(named: request.provider) else {
-            return .failure(SetupFailure(
-                message: "Provider \(request.provider ?? context.settings.provider) is not configured"))
+        switch context.providers.pinned(provider: request.provider, model: request.model) {
+        case .failure(let refusal):
+            return .failure(SetupFailure(message: refusal.reason))
+        case .success(let pinned):
+            return .success(SampleGenerator(
+                request: request, template: template, jobID: context.job.id, provider: pinned.provider,
+                model: pinned.model, cacheMode: context.settings.responseCache))
         }
-        return .success(SampleGenerator(
-            request: request, template: template, jobID: context.job.id, provider: provider,
-            model: request.model ?? context.providers.defaultModel(for: request.provider),
-            cacheMode: context.settings.responseCache))
     }
 }

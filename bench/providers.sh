@@ -187,13 +187,16 @@ EOF
         # From the first call sent to the last one answered: the pace itself, without process start-up.
         span=$(sql "SELECT extract(epoch FROM max(created_at) - min(created_at) + make_interval(secs => $latency / 1000.0))
                     FROM llm_calls WHERE model = 'bench-latency'")
+        # What each call really took, as libcurl measured it: the fake's own overhead comes on top of LMS.
+        mean=$(sql "SELECT round(avg(latency_ms)::numeric, 1) FROM llm_calls WHERE model = 'bench-latency'")
         cpu=0
         for pid in "${CONSUMER_PIDS[@]}"; do cpu=$(awk -v a="$cpu" -v b="$(cpu_seconds "$pid")" 'BEGIN { print a + b }'); done
         # Calls one consumer keeps in flight by default, over all its jobs.
         bound=$(awk -v l="$latency" 'BEGIN { printf "%.0f", 2 * 64 * 1000 / l }')
         awk -v s="$start" -v e="$end" -v n="$samples" -v cpu="$cpu" -v bound="$bound" -v l="$latency" -v span="$span" \
-            'BEGIN { printf "RESULT latency|latency_ms=%d samples=%d seconds=%.1f rate=%.0f wall_rate=%.0f bound=%d cpu_s_per_1000=%.3f\n",
-                l, n, e - s, n / span, n / (e - s), bound, cpu * 1000 / n }'
+            -v mean="$mean" \
+            'BEGIN { printf "RESULT latency|latency_ms=%d mean_call_ms=%s samples=%d seconds=%.1f rate=%.0f wall_rate=%.0f bound=%d cpu_s_per_1000=%.3f\n",
+                l, mean, n, e - s, n / span, n / (e - s), bound, cpu * 1000 / n }'
         ;;
     *)
         echo "usage: bench/providers.sh rpm R | tpm T | throughput | inflight | waiting | latency [MS]" >&2

@@ -38,14 +38,27 @@ extension ClaimLoop {
         }
     }
 
-    /// Stores each active run's progress when it changed; the answer also reports a cancel or a lost lease.
-    func writeProgress() throws(DatabaseError) {
+    /// Stores the progress of the runs whose progress changed, in one statement and at most once per
+    /// `progressInterval` (it is for display, and a write per sample was most of a turn's statements); the
+    /// answer also reports cancels and lost leases.
+    func writeProgress(now: ContinuousClock.Instant) throws(DatabaseError) {
+        guard let due = progressDue, now >= due else { return }
+        var progress: [UUID: Int] = [:]
         for (id, run) in runs where run.end == nil && (lastProgress[id] ?? 0) != run.progress {
-            let progress = run.progress
-            let cancelFlag = try JobStore(connection).progressIfOwned(id, owner: consumerID, progress: progress)
-            lastProgress[id] = progress
-            apply(owned: cancelFlag, to: id)
+            progress[id] = run.progress
         }
+        let owned = try JobStore(connection).progressIfOwned(progress, owner: consumerID)
+        lastProgressWrite = now
+        for (id, value) in progress {
+            lastProgress[id] = value
+            apply(owned: owned[id], to: id)
+        }
+    }
+
+    /// When changed progress is next written; nil when no run's progress changed.
+    var progressDue: ContinuousClock.Instant? {
+        let changed = runs.contains { id, run in run.end == nil && (lastProgress[id] ?? 0) != run.progress }
+        return changed ? lastProgressWrite + Self.progressInterval : nil
     }
 
     /// Writes the outcomes of ended runs in one statement and forgets them. Their samples and calls were

@@ -28,6 +28,7 @@ final class ClaimLoop {
     /// Jobs claimed whose run could not be started yet (reading where they stopped failed).
     var unstarted: [ClaimedJob] = []
     var lastProgress: [UUID: Int] = [:]
+    var lastProgressWrite = ContinuousClock.now - .seconds(86_400)
     var lastHeartbeat = ContinuousClock.now - .seconds(86_400)
     /// Announce the jobs now running in the consumer's row at the next heartbeat, at once.
     var announce = false
@@ -41,6 +42,7 @@ final class ClaimLoop {
     var stopDeadline: ContinuousClock.Instant?
     var backoff = DatabaseBackoff()
     static let pollInterval = Duration.seconds(1)
+    static let progressInterval = Duration.milliseconds(250)
     /// How long a stopping consumer waits for its calls in flight before giving their jobs back anyway.
     static let stopGrace = Duration.seconds(10)
 
@@ -100,7 +102,7 @@ final class ClaimLoop {
         if !(try connection.receiveNotifications(readingSocket: readSocket)).isEmpty { notified = true }
         try ledger.flush(connection, now: now)
         try outbox.flush(connection, owner: consumerID)
-        try writeProgress()
+        try writeProgress(now: now)
         try finishEndedRuns()
         if let stopDeadline, now >= stopDeadline { try giveBackRemainingRuns() }
         try startUnstarted()
@@ -127,10 +129,10 @@ final class ClaimLoop {
         let hasRoom = settings.consumerSlots > runs.count + unstarted.count && stopDeadline == nil
         let claim = hasRoom ? (queueDrained && !notified ? lastClaim + Self.pollInterval : now) : nil
         let hasWrites = !ledger.isEmpty || !outbox.isEmpty || !unstarted.isEmpty || socketReadable
-            || runs.contains { id, run in run.end != nil || (lastProgress[id] ?? 0) != run.progress }
+            || runs.values.contains { $0.end != nil }
         return Wake(
             now: now, heartbeat: lastHeartbeat + .seconds(settings.heartbeatSeconds), maintenance: maintenance.nextDue,
-            claim: claim, runCall: runs.values.compactMap(\.nextCallDue).min(),
+            progress: progressDue, claim: claim, runCall: runs.values.compactMap(\.nextCallDue).min(),
             dispatcherHasRoom: dispatcher.freeCapacity > 0, dispatcher: dispatcher.nextDeadline(now: now),
             databaseRetry: backoff.retryAt, stopDeadline: stopDeadline, hasWrites: hasWrites)
     }

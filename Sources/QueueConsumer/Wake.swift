@@ -13,6 +13,8 @@ struct Wake {
     var heartbeat: ContinuousClock.Instant
     /// The next maintenance election.
     var maintenance: ContinuousClock.Instant
+    /// When changed progress is next written (nil: none changed).
+    var progress: ContinuousClock.Instant?
     /// The next claim: now while the queue may hold more work and a slot is free, the poll backstop after the
     /// queue drained; nil with no free slot or while stopping.
     var claim: ContinuousClock.Instant?
@@ -34,7 +36,7 @@ struct Wake {
         if let databaseRetry {
             candidates.append(databaseRetry)
         } else {
-            candidates += [heartbeat, maintenance, claim, dispatcher, hasWrites ? now : nil]
+            candidates += [heartbeat, maintenance, progress, claim, dispatcher, hasWrites ? now : nil]
             if dispatcherHasRoom { candidates.append(runCall) }
         }
         return max(now, candidates.compactMap { $0 }.min() ?? now)

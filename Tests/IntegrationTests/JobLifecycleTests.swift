@@ -80,14 +80,27 @@ extension StackTests {
             let remaining = Statement("backlog left", "SELECT count(*) AS n FROM jobs WHERE params->>'batch' = $1")
             let started = Date()
             var left = 400
-            while left > 0 && Date().timeIntervalSince(started) < 20 {
+            while left > 0 && Date().timeIntervalSince(started) < 30 {
                 usleep(50_000)
                 left = try database.execute(remaining, [batch]).first?.decode("n") ?? 0
             }
             #expect(left == 0)
-            // 400 jobs in claims of a consumer's free slots are over 30 claims: idling a poll (1 s) after each
-            // would take over 10 s across 3 consumers. Draining takes one poll to notice them, then no wait.
-            #expect(Date().timeIntervalSince(started) < 8)
+            // Each claim stamps its jobs with its own start time. Idling a poll (1 s) after each full claim
+            // would space a consumer's claims a second apart: 3 consumers' claims would then span about a
+            // third as many seconds as there were claims. Claiming again at once, they span a fraction of that.
+            let claims = try #require(
+                try database.execute(
+                    Statement(
+                        "backlog claims",
+                        "SELECT count(DISTINCT started_at) AS claims, "
+                            + "extract(epoch FROM max(started_at) - min(started_at))::float8 AS span "
+                            + "FROM job_history WHERE params->>'batch' = $1"),
+                    [batch]
+                ).first)
+            let count: Int = try claims.decode("claims")
+            let span: Double = try claims.decode("span")
+            #expect(count >= 400 / 8, "claims of at most a consumer's 8 slots")
+            #expect(span < Double(count) / 3 / 2, "\(count) claims spanned \(span) s")
         }
 
         @Test func queuedJobIsCancelledAtOnce() throws {

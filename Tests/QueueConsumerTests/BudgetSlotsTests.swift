@@ -63,6 +63,25 @@ import Testing
         #expect(try available(budget, cluster, wanted: 4, at: later) == 1)
     }
 
+    @Test func aFullGrantLetsNewDemandReserveAtOnceAndAShortOneWaitsTheInterval() throws {
+        let budget = slots()
+        let cluster = Cluster()
+        cluster.grants = [BudgetGrant(granted: 2, waitSeconds: 0, stepSeconds: 0)]
+        #expect(try available(budget, cluster, wanted: 2, at: now) == 2)
+        budget.started(key)
+        budget.started(key)
+        // More calls a moment later: everything asked was granted, so nothing holds them back.
+        let soon = now + .milliseconds(2)
+        #expect(budget.nextDeadline(key, now: soon) == soon)
+        cluster.grants = [BudgetGrant(granted: 1, waitSeconds: 0, stepSeconds: 0)]
+        #expect(try available(budget, cluster, wanted: 3, at: soon) == 1)
+        budget.started(key)
+        // Only one of three: the budget is contended, so the next reservation waits the interval.
+        #expect(budget.nextDeadline(key, now: soon) == soon + BudgetSlots.reserveInterval)
+        #expect(try available(budget, cluster, wanted: 2, at: soon + .milliseconds(5)) == 0)
+        #expect(cluster.requests.count == 2)
+    }
+
     @Test func correctionsAreOwedUntilAReservationCarriesThem() throws {
         let budget = slots()
         let cluster = Cluster()

@@ -7,7 +7,7 @@ import Testing
     /// Nothing due: every deadline far away, no writes waiting.
     private func idle() -> Wake {
         Wake(
-            now: now, heartbeat: now + .seconds(10), maintenance: now + .seconds(10), claim: nil, runCall: nil,
+            now: now, heartbeat: now + .seconds(10), maintenance: now + .seconds(10), progress: nil, claim: nil, runCall: nil,
             dispatcherHasRoom: true, dispatcher: nil, databaseRetry: nil, stopDeadline: nil, hasWrites: false)
     }
 
@@ -49,6 +49,7 @@ import Testing
         wake.claim = now
         wake.runCall = now
         wake.dispatcher = now
+        wake.progress = now
         wake.databaseRetry = now + .milliseconds(400)
         #expect(wake.deadline == now + .milliseconds(400))
         wake.stopDeadline = now + .milliseconds(100)

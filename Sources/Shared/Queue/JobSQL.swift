@@ -91,18 +91,22 @@ enum JobSQL {
         RETURNING id, cancel_requested
         """)
 
-    /// Records progress $3 of job $1 if $2 still owns it; returns its cancel flag (no row: lease lost).
-    static let progressIfOwned = Statement(
-        "JobSQL.progressIfOwned",
+    /// Records the progress $3 of the jobs $1 that $2 still owns, in one statement; returns each one still
+    /// owned with its cancel flag. A job missing from the answer was lost and must not be written any more.
+    static let progressManyIfOwned = Statement(
+        "JobSQL.progressManyIfOwned",
         """
-        WITH job AS (
-            UPDATE jobs SET progress = $3, updated_at = now()
-            WHERE id = $1 AND lease_owner = $2 AND state = 'running'
-            RETURNING id, cancel_requested
+        WITH progress AS (
+            SELECT * FROM unnest($1::uuid[], $3::smallint[]) AS p(id, progress)
+        ), job AS (
+            UPDATE jobs SET progress = progress.progress, updated_at = now()
+            FROM progress
+            WHERE jobs.id = progress.id AND jobs.lease_owner = $2 AND jobs.state = 'running'
+            RETURNING jobs.id, jobs.progress, jobs.cancel_requested
         ), event AS (
-            INSERT INTO job_events (job_id, kind, progress) SELECT id, 'progress', $3 FROM job
+            INSERT INTO job_events (job_id, kind, progress) SELECT id, 'progress', progress FROM job
         )
-        SELECT cancel_requested FROM job
+        SELECT id, cancel_requested FROM job
         """)
 
     /// Cancels job $1 if it is still waiting in the queue, moving it to history at once.

@@ -93,10 +93,14 @@ public struct JobStore {
         return owned
     }
 
-    /// Records progress; returns the cancel flag, or nil when `owner` lost the lease.
-    public func progressIfOwned(_ id: UUID, owner: String, progress: Int) throws(DatabaseError) -> Bool? {
-        let rows = try connection.execute(JobSQL.progressIfOwned, [id, owner, progress])
-        return try rows.first?.decode("cancel_requested")
+    /// Records the progress of jobs `owner` still holds; returns those still held with their cancel flags.
+    public func progressIfOwned(_ progress: [UUID: Int], owner: String) throws(DatabaseError) -> [UUID: Bool] {
+        guard !progress.isEmpty else { return [:] }
+        var owned: [UUID: Bool] = [:]
+        let rows = try connection.execute(
+            JobSQL.progressManyIfOwned, [Array(progress.keys), owner, Array(progress.values)])
+        for row in rows { owned[try row.decode("id")] = try row.decode("cancel_requested") }
+        return owned
     }
 
     /// Writes the outcomes of jobs `owner` still holds; returns the ids it wrote (an id `owner` no longer

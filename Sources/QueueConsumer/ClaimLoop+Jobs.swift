@@ -80,7 +80,11 @@ extension ClaimLoop {
     func heartbeatIfDue(now: ContinuousClock.Instant) throws(DatabaseError) {
         guard announce || now - lastHeartbeat >= .seconds(settings.heartbeatSeconds) else { return }
         let current = runs.first { $0.value.end == nil }?.key
-        try ConsumerStore(connection).heartbeat(id: consumerID, currentJob: current)
+        let consumers = ConsumerStore(connection)
+        if !(try consumers.heartbeat(id: consumerID, currentJob: current)) {
+            // Reaped after a long silence (the database was out of reach): announce itself again.
+            try consumers.register(id: consumerID, host: host, pid: pid, queues: settings.consumerQueues)
+        }
         try RateBudgetStore(connection).reportInFlight(consumerID: consumerID, dispatcher.budget.inFlightCounts)
         let held = Array(runs.keys)
         let owned = try JobStore(connection).heartbeatIfOwned(

@@ -17,6 +17,8 @@ import Foundation
 /// loses nothing: the loop backs off, reconnects and carries on with the same runs.
 final class ClaimLoop {
     let consumerID: String
+    let host: String
+    let pid: Int
     let settings: Settings
     let connection: Connection
     var logger: Logger
@@ -46,8 +48,10 @@ final class ClaimLoop {
     /// How long a stopping consumer waits for its calls in flight before giving their jobs back anyway.
     static let stopGrace = Duration.seconds(10)
 
-    init(consumerID: String, settings: Settings, connection: Connection, logger: Logger) {
+    init(consumerID: String, host: String, pid: Int, settings: Settings, connection: Connection, logger: Logger) {
         self.consumerID = consumerID
+        self.host = host
+        self.pid = pid
         self.settings = settings
         self.connection = connection
         self.logger = logger
@@ -99,7 +103,13 @@ final class ClaimLoop {
         // Read once: after a hang-up the next statement reconnects, and reading the dead socket again would not.
         let readSocket = socketReadable
         socketReadable = false
-        if !(try connection.receiveNotifications(readingSocket: readSocket)).isEmpty { notified = true }
+        for notification in try connection.receiveNotifications(readingSocket: readSocket) {
+            guard notification.channel == JobStore.cancelChannel else {
+                notified = true
+                continue
+            }
+            if let id = UUID(uuidString: notification.payload) { runs[id]?.cancel() }
+        }
         try ledger.flush(connection, now: now)
         try outbox.flush(connection, owner: consumerID)
         try writeProgress(now: now)

@@ -26,6 +26,7 @@ do {
     try ConsumerStore(connection).register(
         id: consumerID, host: host, pid: Int(getpid()), queues: settings.consumerQueues)
     try connection.listen(JobStore.notificationChannel)
+    try connection.listen(JobStore.cancelChannel)
     for (target, limits) in settings.rateLimits.entries {
         try RateBudgetStore(connection).configure(provider: target.provider, model: target.model, limits: limits)
     }
@@ -35,5 +36,7 @@ do {
 }
 
 logger.info("consumer started", metadata: ["queues": "\(settings.consumerQueues.joined(separator: ","))"])
-ClaimLoop(consumerID: consumerID, settings: settings, connection: connection, logger: logger).run()
+ClaimLoop(
+    consumerID: consumerID, host: host, pid: Int(getpid()), settings: settings, connection: connection, logger: logger
+).run()
 exit(0)

@@ -162,5 +162,21 @@ extension StackTests {
                 Statement("calls", "SELECT count(*) AS n FROM llm_calls WHERE job_id = ANY($1::uuid[])"), [uuids]
             ).first?.decode("n", as: Int.self) == (try fake.requestsTotal()), "no call record is missing")
         }
+
+        @Test func aConsumerReapedFromTheRegistryRegistersAgainAtItsNextHeartbeat() throws {
+            let database = try TestStack.database()
+            let reaped: [String] = try database.execute(
+                Statement("reap live consumers", "DELETE FROM consumers WHERE stopped_at IS NULL RETURNING id")
+            ).map { try $0.decode("id") }
+            #expect(!reaped.isEmpty)
+            let present = Statement("registered", "SELECT count(*) AS n FROM consumers WHERE id = ANY($1::text[])")
+            let deadline = Date().addingTimeInterval(15)
+            var back = 0
+            while back < reaped.count, Date() < deadline {
+                usleep(100_000)
+                back = try database.execute(present, [reaped]).first?.decode("n") ?? 0
+            }
+            #expect(back == reaped.count, "every reaped consumer announced itself again")
+        }
     }
 }

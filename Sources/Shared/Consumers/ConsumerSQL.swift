@@ -9,10 +9,11 @@ enum ConsumerSQL {
                                        heartbeat_at = now(), stopped_at = NULL, current_job = NULL
         """)
 
-    /// Marks consumer $1 alive and names the job it is working on ($2, or NULL when idle).
+    /// Marks consumer $1 alive and names the job it is working on ($2, or NULL when idle); no row back when
+    /// the registry no longer has it (maintenance reaped it after a long silence).
     static let heartbeat = Statement(
         "ConsumerSQL.heartbeat",
-        "UPDATE consumers SET heartbeat_at = now(), current_job = $2 WHERE id = $1")
+        "UPDATE consumers SET heartbeat_at = now(), current_job = $2 WHERE id = $1 RETURNING id")
 
     /// Marks consumer $1 as stopped cleanly.
     static let markStopped = Statement(
@@ -27,12 +28,12 @@ enum ConsumerSQL {
         WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(secs => $1)
         """)
 
-    /// The live consumer working on job $1, if any.
-    static let findByCurrentJob = Statement(
-        "ConsumerSQL.findByCurrentJob",
+    /// The consumer holding the lease of running job $1, if any. The lease, not `current_job`: a consumer
+    /// running several jobs names only one of them there.
+    static let findLeaseOwner = Statement(
+        "ConsumerSQL.findLeaseOwner",
         """
-        SELECT id, host, pid FROM consumers
-        WHERE current_job = $1 AND stopped_at IS NULL
-        ORDER BY heartbeat_at DESC LIMIT 1
+        SELECT c.id, c.host, c.pid FROM jobs j JOIN consumers c ON c.id = j.lease_owner
+        WHERE j.id = $1 AND j.state = 'running' AND c.stopped_at IS NULL
         """)
 }

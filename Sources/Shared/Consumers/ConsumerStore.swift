@@ -23,8 +23,9 @@ public struct ConsumerStore {
         try connection.execute(ConsumerSQL.register, [id, host, pid, queues])
     }
 
-    public func heartbeat(id: String, currentJob: UUID?) throws(DatabaseError) {
-        try connection.execute(ConsumerSQL.heartbeat, [id, currentJob])
+    /// Marks the consumer alive; false when it is no longer registered and must register again.
+    public func heartbeat(id: String, currentJob: UUID?) throws(DatabaseError) -> Bool {
+        try !connection.execute(ConsumerSQL.heartbeat, [id, currentJob]).isEmpty
     }
 
     public func markStopped(id: String) throws(DatabaseError) {
@@ -36,9 +37,9 @@ public struct ConsumerStore {
         try connection.execute(ConsumerSQL.countAlive, [seconds]).first?.decode("alive") ?? 0
     }
 
-    /// The live consumer working on `jobID`, if any.
+    /// The live consumer working on `jobID` (holding its lease), if any.
     public func find(workingOn jobID: UUID) throws(DatabaseError) -> ConsumerRecord? {
-        guard let row = try connection.execute(ConsumerSQL.findByCurrentJob, [jobID]).first else { return nil }
+        guard let row = try connection.execute(ConsumerSQL.findLeaseOwner, [jobID]).first else { return nil }
         return ConsumerRecord(id: try row.decode("id"), host: try row.decode("host"), pid: try row.decode("pid"))
     }
 }

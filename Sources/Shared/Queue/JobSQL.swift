@@ -139,6 +139,13 @@ enum JobSQL {
         RETURNING id
         """)
 
+    /// Tells the consumers that job $1's cancel was requested; delivered only when the requesting transaction
+    /// commits, so the flag is set by then. The one holding the job stops it at once instead of at its next
+    /// progress write or heartbeat.
+    static let notifyCancel = Statement(
+        "JobSQL.notifyCancel",
+        "SELECT pg_notify('dataforge_cancels', $1::text)")
+
     /// Counts hot jobs by state: the queue depth health and metrics report.
     static let countByState = Statement(
         "JobSQL.countByState",

@@ -7,6 +7,8 @@ import Foundation
 /// The queue's operations on one connection; the caller decides the transaction.
 public struct JobStore {
     public static let notificationChannel = "dataforge_jobs"
+    /// Carries the id of a running job whose cancel was just requested.
+    public static let cancelChannel = "dataforge_cancels"
     let connection: Connection
 
     public init(_ connection: Connection) {
@@ -51,7 +53,9 @@ public struct JobStore {
 
     /// Asks the consumer running this job to stop; false when it is not running.
     public func requestCancelRunning(_ id: UUID) throws(DatabaseError) -> Bool {
-        try !connection.execute(JobSQL.requestCancelRunning, [id]).isEmpty
+        guard !(try connection.execute(JobSQL.requestCancelRunning, [id])).isEmpty else { return false }
+        try connection.execute(JobSQL.notifyCancel, [id])
+        return true
     }
 
     /// Queue depth by state.

@@ -4,7 +4,7 @@ import Shared
 ///
 /// `status` keeps the earlier service's values (`cancelled`, `already_finished`, `cancel_failed`); the added
 /// `cancel` field says which kind of cancel it was: `done` (the job is cancelled now) or `requested` (the
-/// running job stops when its consumer next sees the flag, at a progress write or heartbeat). A requested
+/// running job's consumer is told when the flag commits, and stops after its calls in flight). A requested
 /// cancel is kept: the statement that writes the job's end writes `cancelled` for it, whatever the run ended
 /// with (`JobSQL+Outcomes`).
 struct DeleteJob: Handler {

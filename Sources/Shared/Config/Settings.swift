@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     public var jobMaxInFlight: Int
     /// `auto`: deterministic calls (temperature 0 or a seed) are answered from the response cache; `off`.
     public var responseCache: String
+    /// What the quality pipeline does with personal data in a sample (`DATAFORGE_PII`, default `redact`).
+    public var piiPolicy: PIIPolicy
     /// Configured rate limits per provider+model (the default provider's from `DATAFORGE_RPM`, `…_TPM`,
     /// `…_MAX_IN_FLIGHT`; others from `DATAFORGE_RATE_LIMITS`).
     public var rateLimits: RateLimitTable
@@ -108,6 +110,9 @@ public struct Settings: Sendable {
         consumerMaxInFlight = try reader.int("DATAFORGE_CONSUMER_MAX_IN_FLIGHT", default: 64, in: 1...10_000)
         jobMaxInFlight = try reader.int("DATAFORGE_JOB_MAX_IN_FLIGHT", default: 16, in: 1...10_000)
         responseCache = try reader.choice("DATAFORGE_RESPONSE_CACHE", default: "auto", among: ["auto", "off"])
+        piiPolicy = try reader.parsed("DATAFORGE_PII", default: .redact, expected: "one of \(PIIPolicy.names)") {
+            PIIPolicy(rawValue: $0.lowercased())
+        }
         rateLimits = try reader.rateLimits()
         rateUtilisation = Double(try reader.int("DATAFORGE_RATE_UTILISATION_PERCENT", default: 99, in: 50...100)) / 100
         logLevel = try reader.choice(

@@ -34,21 +34,20 @@ public struct PIIScanner: Sendable {
         return (found.redacting(text), found.kinds)
     }
 
-    /// The detectors in the order they are tried at one position; each answers where its match ends, or nil.
-    private static let detectors: [(kind: PIIKind, end: @Sendable ([UInt8], Int) -> Int?)] = [
-        (.email, emailEnd), (.iban, ibanEnd), (.ip, ipv4End), (.ip, ipv6End), (.card, cardEnd), (.phone, phoneEnd),
-    ]
-
-    /// The first detector's match starting exactly at `start`.
+    /// The first detector's match starting exactly at `start`, trying them in order of specificity.
     private static func match(in bytes: [UInt8], at start: Int) -> PIIMatch? {
         let first = bytes[start]
         guard first.isASCIIAlphanumeric || first == UInt8(ascii: "+") || first == UInt8(ascii: "(")
             || first == UInt8(ascii: ":")
         else { return nil }
-        for detector in detectors {
-            if let end = detector.end(bytes, start) { return PIIMatch(kind: detector.kind, utf8Range: start..<end) }
-        }
-        return nil
+        let found =
+            emailEnd(in: bytes, from: start).map { (PIIKind.email, $0) }
+            ?? ibanEnd(in: bytes, from: start).map { (.iban, $0) }
+            ?? ipv4End(in: bytes, from: start).map { (.ip, $0) }
+            ?? ipv6End(in: bytes, from: start).map { (.ip, $0) }
+            ?? cardEnd(in: bytes, from: start).map { (.card, $0) }
+            ?? phoneEnd(in: bytes, from: start).map { (.phone, $0) }
+        return found.map { PIIMatch(kind: $0.0, utf8Range: start..<$0.1) }
     }
 
     // MARK: - Shared by the detectors

@@ -24,6 +24,7 @@ extension QualityScorer {
     static func lexicalDiversity(of profile: TextProfile) -> Double {
         guard !profile.words.isEmpty else { return 0 }
         var ids: [String: Int] = [:]
+        ids.reserveCapacity(profile.words.count)
         let tokens = profile.words.map { word in
             if let id = ids[word] { return id }
             ids[word] = ids.count

@@ -36,36 +36,68 @@ struct TextProfile {
     private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}"]
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
 
-    private mutating func read(_ scalar: Unicode.Scalar) {
-        let properties = scalar.properties
-        countRun(of: scalar, isSpace: properties.isWhitespace, isDigit: properties.numericType != nil)
-        if properties.isAlphabetic || properties.numericType != nil {
-            sawTerminator = false
-            if word.isEmpty && sentence.wordCount == 0 { sentence.startsCapitalised = !properties.isLowercase }
+    /// What a scalar is to the reader; ASCII is classified without Unicode property lookups, which dominate the cost.
+    private enum ScalarClass {
+        case lowercase, uppercase, caseless, digit, space, other
+
+        init(_ scalar: Unicode.Scalar) {
             if scalar.isASCII {
-                word.append(properties.isUppercase ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
-            } else {
-                word.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                switch UInt8(scalar.value) {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): self = .lowercase
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): self = .uppercase
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): self = .digit
+                case 0x09...0x0D, 0x20: self = .space
+                default: self = .other
+                }
+                return
             }
-            return
-        }
-        if Self.apostrophes.contains(scalar) && !word.isEmpty && !sawTerminator {
-            word.append("'")
-            return
-        }
-        endWord()
-        if Self.terminators.contains(scalar) {
-            sawTerminator = sentence.wordCount > 0
-        } else if properties.isWhitespace {
-            if sawTerminator { endSentence() }
-        } else if !Self.closers.contains(scalar) {
-            sawTerminator = false
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                self = .space
+            } else if properties.numericType != nil {
+                self = .digit
+            } else if properties.isAlphabetic {
+                self = properties.isLowercase ? .lowercase : properties.isUppercase ? .uppercase : .caseless
+            } else {
+                self = .other
+            }
         }
     }
 
-    private mutating func countRun(of scalar: Unicode.Scalar, isSpace: Bool, isDigit: Bool) {
-        characterRun = scalar == previous && !isSpace && !isDigit ? characterRun + 1 : 1
-        longestCharacterRun = max(longestCharacterRun, isSpace || isDigit ? 0 : characterRun)
+    private mutating func read(_ scalar: Unicode.Scalar) {
+        let kind = ScalarClass(scalar)
+        countRun(of: scalar, isCounted: kind != .space && kind != .digit)
+        switch kind {
+        case .lowercase, .caseless, .digit, .uppercase:
+            sawTerminator = false
+            if word.isEmpty && sentence.wordCount == 0 { sentence.startsCapitalised = kind != .lowercase }
+            if kind != .uppercase {
+                word.append(scalar)
+            } else if scalar.isASCII {
+                word.append(Unicode.Scalar(UInt8(scalar.value) | 0x20))
+            } else {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        case .space:
+            endWord()
+            if sawTerminator { endSentence() }
+        case .other:
+            if Self.apostrophes.contains(scalar) && !word.isEmpty {
+                word.append("'")
+                return
+            }
+            endWord()
+            if Self.terminators.contains(scalar) {
+                sawTerminator = sentence.wordCount > 0
+            } else if !Self.closers.contains(scalar) {
+                sawTerminator = false
+            }
+        }
+    }
+
+    private mutating func countRun(of scalar: Unicode.Scalar, isCounted: Bool) {
+        characterRun = scalar == previous && isCounted ? characterRun + 1 : 1
+        longestCharacterRun = max(longestCharacterRun, isCounted ? characterRun : 0)
         previous = scalar
     }
 

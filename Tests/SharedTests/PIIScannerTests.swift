@@ -17,6 +17,9 @@ import Testing
         ("MasterCard 5555 5555 5555 4444", "card:5555 5555 5555 4444"),
         ("Amex 3782 822463 10005 on file", "card:3782 822463 10005"),
         ("Discover 6011111111111117", "card:6011111111111117"),
+        ("Visa 4222222222222 (13 digits)", "card:4222222222222"),
+        ("Mastercard 2221 0000 0000 0009", "card:2221 0000 0000 0009"),
+        ("Diners 3056 930902 5904", "card:3056 930902 5904"),
         ("card 4111 1111 1111 1111 2027", "card:4111 1111 1111 1111"),
         ("IBAN GB82 WEST 1234 5698 7654 32, thanks", "iban:GB82 WEST 1234 5698 7654 32"),
         ("send to DE89 3704 0044 0532 0130 00 please", "iban:DE89 3704 0044 0532 0130 00"),
@@ -59,6 +62,8 @@ import Testing
         "0000 0000 0000 0000",  // passes Luhn, but is no number
         "4444444444444444444",
         "order 9111111111111111",
+        "ref 3411 1111 1111 1110",  // passes Luhn, but American Express numbers have 15 digits
+        "id 7111 1111 1111 1114",  // passes Luhn, but no network starts with 7
         "SKU4111111111111111",  // inside a word
         "41 11 11 11 11 11 11 11",  // groups too short
         "4111 1111 1111 1111.50",  // a longer decimal number
@@ -71,6 +76,8 @@ import Testing
         "ABGB82WEST12345698765432",
         "version 1.2.3.4b",
         "v1.2.3.4 of the app",
+        "Version 1.2.3.4 fixed it",
+        "firmware 10.0.0.1",
         "release 1.2.3.4.5",
         "256.1.1.1",
         "192.168.01.1",

@@ -1,9 +1,10 @@
 extension PIIScanner {
     /// The end of a dotted IPv4 address starting at `start`: four decimal octets 0–255 without leading zeros.
     ///
-    /// Not inside a word or a longer dotted number, so `v1.2.3.4`, `1.2.3.4.5` and `300.1.1.1` are not addresses.
+    /// Not inside a word or a longer dotted number, nor right after a word that announces a version, so
+    /// `v1.2.3.4`, `version 1.2.3.4`, `1.2.3.4.5` and `300.1.1.1` are not addresses.
     static func ipv4End(in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes[start].isASCIIDigit else { return nil }
+        guard bytes[start].isASCIIDigit, !followsVersionWord(start, in: bytes) else { return nil }
         if let previous = byte(before: start, in: bytes),
             previous.isWordByte || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-")
         {
@@ -63,5 +64,17 @@ extension PIIScanner {
         }
         let isWhole = compressed ? (1...7).contains(groups) : groups == 8
         return isWhole ? end : nil
+    }
+
+    /// Words after which a dotted number is a version, not an address.
+    private static let versionWords: Set<String> = ["v", "ver", "version", "release", "build", "firmware", "update"]
+
+    /// Whether the word before `start` (one space between) is one of `versionWords`, in any case.
+    private static func followsVersionWord(_ start: Int, in bytes: [UInt8]) -> Bool {
+        guard start >= 2, bytes[start - 1] == UInt8(ascii: " ") else { return false }
+        var wordStart = start - 1
+        while wordStart > 0, start - wordStart <= 9, bytes[wordStart - 1].isASCIILetter { wordStart -= 1 }
+        let word = bytes[wordStart..<(start - 1)].map { $0 | 0x20 }
+        return versionWords.contains(String(decoding: word, as: UTF8.self))
     }
 }

@@ -64,6 +64,17 @@ import Testing
         #expect(abs(scores(text).grammar - expected) < 1e-9)
     }
 
+    @Test func caselessScriptsAndTheirFullWidthStopsAreWellFormed() {
+        let result = scores("这款耳机的音质很好。我每天都用！", product: "耳机")
+        #expect(result.grammar == 1)
+        #expect(result.coherence < 1, "two sentences of one word each: a CJK text is one word per run")
+    }
+
+    @Test func apostrophesStayInsideWords() {
+        #expect(scores("I don't think it's bad.").wordCount == 5)
+        #expect(scores("The users' manual isn't clear.").wordCount == 5)
+    }
+
     // MARK: - Lexical diversity
 
     @Test func aTextSayingTheSameWordsOverScoresNoDiversity() {

@@ -1,8 +1,8 @@
 /// The words and sentences of a text, read once, from which `QualityScorer` computes every component.
 ///
 /// A word is a run of letters and digits of any script, with inner apostrophes (`don't`), lower-cased. A sentence
-/// ends at `.`, `!`, `?`, `…` or their CJK forms followed by a space or the end (closing quotes and brackets may come
-/// between), so `3.5` and `v2.1` do not end one.
+/// ends at `.`, `!`, `?` or `…` followed by a space or the end (closing quotes and brackets may come between), so
+/// `3.5` and `v2.1` do not end one, or at once at their CJK forms.
 struct TextProfile {
     /// One sentence's shape.
     struct Sentence {
@@ -32,6 +32,8 @@ struct TextProfile {
         endSentence()
     }
 
+    /// CJK sentence ends, which no space follows.
+    private static let fullWidthTerminators: Set<Unicode.Scalar> = ["\u{3002}", "\u{FF01}", "\u{FF1F}"]
     private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}"]
     private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}"]
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
@@ -89,6 +91,7 @@ struct TextProfile {
             endWord()
             if Self.terminators.contains(scalar) {
                 sawTerminator = sentence.wordCount > 0
+                if Self.fullWidthTerminators.contains(scalar) { endSentence() }
             } else if !Self.closers.contains(scalar) {
                 sawTerminator = false
             }

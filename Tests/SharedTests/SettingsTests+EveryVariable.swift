@@ -26,6 +26,7 @@ extension SettingsTests {
         ("DATAFORGE_JOB_MAX_IN_FLIGHT", "lots"),
         ("DATAFORGE_RESPONSE_CACHE", "sometimes"),
         ("DATAFORGE_PII", "mask"),
+        ("DATAFORGE_QUALITY_WEIGHTS", "grammar=-1"),
         ("DATAFORGE_RATE_LIMITS", "="),
         ("DATAFORGE_RATE_UTILISATION_PERCENT", "101"),
         ("DATAFORGE_LOG_LEVEL", "loud"),

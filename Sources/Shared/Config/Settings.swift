@@ -36,6 +36,8 @@ public struct Settings: Sendable {
     public var responseCache: String
     /// What the quality pipeline does with personal data in a sample (`DATAFORGE_PII`, default `redact`).
     public var piiPolicy: PIIPolicy
+    /// How much each quality component counts in a sample's overall score (`DATAFORGE_QUALITY_WEIGHTS`, all 1).
+    public var qualityWeights: QualityWeights
     /// Configured rate limits per provider+model (the default provider's from `DATAFORGE_RPM`, `…_TPM`,
     /// `…_MAX_IN_FLIGHT`; others from `DATAFORGE_RATE_LIMITS`).
     public var rateLimits: RateLimitTable
@@ -113,6 +115,8 @@ public struct Settings: Sendable {
         piiPolicy = try reader.parsed("DATAFORGE_PII", default: .redact, expected: "one of \(PIIPolicy.names)") {
             PIIPolicy(rawValue: $0.lowercased())
         }
+        qualityWeights = try reader.parsed(
+            "DATAFORGE_QUALITY_WEIGHTS", default: .standard, expected: QualityWeights.syntax, QualityWeights.parse)
         rateLimits = try reader.rateLimits()
         rateUtilisation = Double(try reader.int("DATAFORGE_RATE_UTILISATION_PERCENT", default: 99, in: 50...100)) / 100
         logLevel = try reader.choice(

@@ -10,6 +10,7 @@ public struct LengthBands: Sendable, Equatable {
     /// More words than this: too long.
     public var maximum: Int
 
+    /// Bands in order; out-of-order bands are a programmer's error, since they are written in code, not read.
     public init(minimum: Int, idealMinimum: Int, idealMaximum: Int, maximum: Int) {
         precondition(
             0 <= minimum && minimum < idealMinimum && idealMinimum <= idealMaximum && idealMaximum < maximum,

@@ -29,6 +29,7 @@ public struct QualityWeights: Sendable, Equatable {
         self.init(unchecked: values)
     }
 
+    /// Weights already known to be valid.
     private init(unchecked values: [QualityComponent: Double]) {
         self.values = values
     }

@@ -26,6 +26,7 @@ struct TextProfile {
     private var previous: Unicode.Scalar?
     private var characterRun = 0
 
+    /// Reads `text` once, scalar by scalar.
     init(_ text: String) {
         for scalar in text.unicodeScalars { read(scalar) }
         endWord()
@@ -34,7 +35,7 @@ struct TextProfile {
 
     /// CJK sentence ends, which no space follows.
     private static let fullWidthTerminators: Set<Unicode.Scalar> = ["\u{3002}", "\u{FF01}", "\u{FF1F}"]
-    private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}"]
+    private static let terminators = fullWidthTerminators.union([".", "!", "?", "\u{2026}"])
     private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{00BB}"]
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
 
@@ -42,6 +43,7 @@ struct TextProfile {
     private enum ScalarClass {
         case lowercase, uppercase, caseless, digit, space, other
 
+        /// The class of `scalar`: letters by case, digits of any script, white space, everything else.
         init(_ scalar: Unicode.Scalar) {
             if scalar.isASCII {
                 switch UInt8(scalar.value) {
@@ -66,6 +68,7 @@ struct TextProfile {
         }
     }
 
+    /// Adds `scalar` to the current word, or ends the word (and the sentence, after a terminator and a space).
     private mutating func read(_ scalar: Unicode.Scalar) {
         let kind = ScalarClass(scalar)
         countRun(of: scalar, isCounted: kind != .space && kind != .digit)
@@ -98,12 +101,14 @@ struct TextProfile {
         }
     }
 
+    /// Tracks runs of one repeated character, ignoring spaces and digits (`1000000` is a number, not a stutter).
     private mutating func countRun(of scalar: Unicode.Scalar, isCounted: Bool) {
         characterRun = scalar == previous && isCounted ? characterRun + 1 : 1
         longestCharacterRun = max(longestCharacterRun, isCounted ? characterRun : 0)
         previous = scalar
     }
 
+    /// Files the current word, without trailing apostrophes, and counts it towards a repeat.
     private mutating func endWord() {
         while word.last == "'" { word.removeLast() }
         guard !word.isEmpty else { return }
@@ -115,6 +120,7 @@ struct TextProfile {
         word = String.UnicodeScalarView()
     }
 
+    /// Files the current sentence if it has words, terminated when a terminator was its last mark.
     private mutating func endSentence() {
         guard sentence.wordCount > 0 else { return }
         sentence.isTerminated = sawTerminator

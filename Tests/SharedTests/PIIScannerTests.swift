@@ -41,6 +41,9 @@ import Testing
         ("Ring 020 7946 0958 today", "phone:020 7946 0958"),
         ("Paris 06 12 34 56 78.", "phone:06 12 34 56 78"),
         ("WhatsApp +14155552671", "phone:+14155552671"),
+        ("Tel. (415)555-2671.", "phone:(415)555-2671"),
+        ("Paris +33 6 12 34 56 78", "phone:+33 6 12 34 56 78"),
+        ("Berlin 030 12345678", "phone:030 12345678"),
         ("Phone:+49 30 12345678", "phone:+49 30 12345678"),
     ])
     func eachKindIsFoundWithExactlyItsCharacters(text: String, expected: String) {
@@ -98,6 +101,9 @@ import Testing
         "123-456-7890",  // no area code starts with 1
         "call 555-2671",  // too short
         "+5 points",
+        "Room 101, call 911 in 3-5 days between 12:30-14:00",
+        "ticket 2024-000123-45",
+        "0 5 10 20 50 100",
         "jane.doe@localhost",
         "jane@example.c",
         "@example.com",

@@ -104,6 +104,7 @@ import Testing
         "Room 101, call 911 in 3-5 days between 12:30-14:00",
         "ticket 2024-000123-45",
         "0 5 10 20 50 100",
+        "+44 20 (7946 0958",
         "jane.doe@localhost",
         "jane@example.c",
         "@example.com",

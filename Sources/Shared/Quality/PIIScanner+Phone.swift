@@ -28,7 +28,7 @@ extension PIIScanner {
     }
 
     /// Reads `+`, digit groups, one parenthesised group and separators (spaces and dashes, or dots alone) into
-    /// `number`; answers the end of the last group, or nil for more than 15 digits.
+    /// `number`; answers the end of the last group, or nil for more than 15 digits or an unclosed parenthesis.
     private static func readPhone(in bytes: [UInt8], from start: Int, into number: inout DialledNumber) -> Int? {
         var index = start
         if bytes[index] == UInt8(ascii: "+") {
@@ -49,7 +49,7 @@ extension PIIScanner {
             guard index > groupStart else { break }
             number.groups.append(index - groupStart)
             if opens {
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { break }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return nil }
                 number.hasParentheses = true
                 index += 1
             }

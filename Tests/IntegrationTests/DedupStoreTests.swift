@@ -37,15 +37,16 @@ extension StackTests {
         @Test func nearDuplicateNamesTheFirstSampleAndItsSimilarity() throws {
             let scope = DedupScope.job(UUID())
             let first = UUID()
-            let words = Self.randomText(words: 100)
-            #expect(try store.checkAndRecord(sampleID: first, scope: scope, text: words.joined(separator: " ")) == .unique)
-            let verdict = try store.checkAndRecord(
-                sampleID: UUID(), scope: scope, text: Self.nearDuplicate(of: words).joined(separator: " "))
+            let text = Self.randomText(words: 100)
+            let edited = Self.nearDuplicate(of: text)
+            #expect(try store.checkAndRecord(sampleID: first, scope: scope, text: text.joined(separator: " ")) == .unique)
+            let verdict = try store.checkAndRecord(sampleID: UUID(), scope: scope, text: edited.joined(separator: " "))
             guard case .nearDuplicate(let of, let jaccard) = verdict else {
                 Issue.record("expected a near-duplicate, got \(verdict)")
                 return
             }
             #expect(of == first)
+            #expect(jaccard == Shingles(words: text).jaccard(Shingles(words: edited)), "the exact shingle similarity")
             #expect(jaccard >= 0.85 && jaccard < 1)
         }
 

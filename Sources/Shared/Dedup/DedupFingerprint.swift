@@ -3,8 +3,9 @@
 public struct DedupFingerprint: Sendable, Equatable {
     /// SHA-256 hex of the normalised text (`TextNormaliser.contentHash`).
     public let contentHash: String
-    public let signature: MinHashSignature
-    /// One key per LSH band, in band order.
+    /// Distinct shingle hashes, sorted: what a candidate is verified against (exact Jaccard).
+    public let shingles: Shingles
+    /// One key per LSH band of the text's MinHash signature, in band order.
     public let bandKeys: [UInt64]
 
     /// The fingerprint of `text` with the standard shingles (3 words), 128 hash functions and 16 × 8 bands.
@@ -12,7 +13,7 @@ public struct DedupFingerprint: Sendable, Equatable {
     public init(text: String) {
         let words = TextNormaliser.words(text)
         contentHash = SHA256.hex(of: Array(words.joined(separator: " ").utf8))
-        signature = MinHashSignature(Shingles(words: words))
-        bandKeys = LSHBands.standard.keys(of: signature)
+        shingles = Shingles(words: words)
+        bandKeys = LSHBands.standard.keys(of: MinHashSignature(shingles))
     }
 }

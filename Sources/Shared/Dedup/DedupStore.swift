@@ -25,6 +25,9 @@ public struct DedupStore {
 
     /// Checks a fingerprinted sample against `scope` and records it only when it is unique.
     ///
+    /// A near-duplicate is a sample whose exact shingle Jaccard similarity with an earlier one reaches
+    /// `threshold`; only samples sharing an LSH band key are compared (a pair at 0.85 does with probability
+    /// 0.994, see `LSHBands`), and the most similar one is named.
     /// One statement: atomic on its own, or part of the caller's transaction (which must be READ COMMITTED,
     /// the default, so the check sees what a concurrent writer committed while this one waited for its
     /// locks). Writers of samples that share a band key or the exact hash are serialised, so of two
@@ -41,7 +44,7 @@ public struct DedupStore {
             [
                 scope.kind, scope.id, sampleID, fingerprint.contentHash,
                 fingerprint.bandKeys.map { Int64(bitPattern: $0) },
-                fingerprint.signature.values.map { Int64(bitPattern: $0) }, threshold,
+                fingerprint.shingles.hashes.map { Int64(bitPattern: $0) }, threshold,
             ])
         guard let row = rows.first else {
             throw DatabaseError(.unexpectedResult, message: "dedup_check_and_record returned no row", statement: DedupSQL.recordIfUnique.name)

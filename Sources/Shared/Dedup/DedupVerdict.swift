@@ -10,6 +10,6 @@ public enum DedupVerdict: Sendable, Equatable {
     case unique
     /// An earlier sample normalises to the same text.
     case exactDuplicate(of: UUID)
-    /// An earlier sample's estimated Jaccard similarity reaches the threshold (the most similar one is named).
+    /// An earlier sample's shingle Jaccard similarity reaches the threshold (the most similar one is named).
     case nearDuplicate(of: UUID, jaccard: Double)
 }

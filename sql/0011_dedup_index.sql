@@ -37,75 +37,95 @@ CREATE TABLE dedup_bands (
 );
 CREATE INDEX dedup_bands_lookup_idx ON dedup_bands (scope_kind, scope_id, band, band_key) INCLUDE (sample_id);
 
--- Checks one sample against its scope and records it only when it is unique, in the caller's transaction.
--- First it takes transaction-level advisory locks on the sample's hash and on each of its band keys, in
--- ascending order (so two writers never deadlock): a writer whose sample could match this one shares at
--- least one of these keys and waits for the other to commit; every later query runs with a fresh snapshot
--- (READ COMMITTED, volatile function) and so sees what the other recorded. A sample already recorded under
--- its own id is reported unique again (a retried stage). Returns 'unique', 'exact' or 'near', the matched
--- sample and the exact Jaccard similarity of the two shingle sets.
+-- Checks a batch of samples, in order, against their scope and records each one that is unique, in the
+-- caller's transaction; a later sample of the batch is compared with the earlier ones it recorded. Sample i
+-- has id p_sample_ids[i], hash p_content_hashes[i], the i-th run of band keys in p_band_keys (the same number
+-- per sample) and the shingle hashes of p_shingles up to p_shingle_ends[i].
+-- First it takes transaction-level advisory locks on every hash and every (band, key) of the batch, in
+-- ascending order (so two writers never deadlock): a writer whose sample could match one of these shares at
+-- least one key and waits for the other to commit; every later query runs with a fresh snapshot (READ
+-- COMMITTED, volatile function) and so sees what the other recorded. A sample already recorded under its
+-- own id is reported unique again (a retried stage). Returns per sample 'unique', 'exact' or 'near', the
+-- matched sample and the exact Jaccard similarity of the two shingle sets.
 CREATE FUNCTION dedup_check_and_record(
-    p_scope_kind text, p_scope_id uuid, p_sample_id uuid, p_content_hash text, p_band_keys bigint[],
-    p_shingles bigint[], p_threshold double precision)
-RETURNS TABLE (verdict text, duplicate_of uuid, jaccard double precision)
+    p_scope_kind text, p_scope_id uuid, p_sample_ids uuid[], p_content_hashes text[], p_band_keys bigint[],
+    p_shingles bigint[], p_shingle_ends integer[], p_threshold double precision)
+RETURNS TABLE (item integer, verdict text, duplicate_of uuid, jaccard double precision)
 LANGUAGE plpgsql AS $$
 DECLARE
+    v_bands integer := cardinality(p_band_keys) / cardinality(p_sample_ids);
     v_lock bigint;
+    v_keys bigint[];
+    v_shingles bigint[];
     v_match uuid;
     v_jaccard double precision;
 BEGIN
     FOR v_lock IN
-        SELECT DISTINCT hashtextextended(p_scope_kind || ':' || p_scope_id || ':' || k.band || ':' || k.key, 0)
-        FROM unnest(p_band_keys) WITH ORDINALITY AS k(key, band)
+        SELECT hashtextextended(p_scope_kind || ':' || p_scope_id || ':' || ((k.n - 1) % v_bands) || ':' || k.key, 0)
+        FROM unnest(p_band_keys) WITH ORDINALITY AS k(key, n)
         UNION
-        SELECT hashtextextended(p_scope_kind || ':' || p_scope_id || ':exact:' || p_content_hash, 0)
+        SELECT hashtextextended(p_scope_kind || ':' || p_scope_id || ':exact:' || h.hash, 0)
+        FROM unnest(p_content_hashes) AS h(hash)
         ORDER BY 1
     LOOP
         PERFORM pg_advisory_xact_lock(v_lock);
     END LOOP;
 
-    SELECT e.sample_id INTO v_match
-    FROM dedup_exact e
-    WHERE e.scope_kind = p_scope_kind AND e.scope_id = p_scope_id AND e.content_hash = p_content_hash;
-    IF FOUND THEN
-        IF v_match = p_sample_id THEN
-            RETURN QUERY SELECT 'unique'::text, NULL::uuid, NULL::double precision;
-        ELSE
-            RETURN QUERY SELECT 'exact'::text, v_match, 1.0::double precision;
+    FOR i IN 1 .. cardinality(p_sample_ids) LOOP
+        item := i;
+        verdict := 'unique';
+        duplicate_of := NULL;
+        jaccard := NULL;
+        v_keys := p_band_keys[(i - 1) * v_bands + 1 : i * v_bands];
+        v_shingles := p_shingles[coalesce(p_shingle_ends[i - 1], 0) + 1 : p_shingle_ends[i]];
+
+        SELECT e.sample_id INTO v_match
+        FROM dedup_exact e
+        WHERE e.scope_kind = p_scope_kind AND e.scope_id = p_scope_id AND e.content_hash = p_content_hashes[i];
+        IF FOUND THEN
+            IF v_match <> p_sample_ids[i] THEN
+                verdict := 'exact';
+                duplicate_of := v_match;
+                jaccard := 1;
+            END IF;
+            RETURN NEXT;
+            CONTINUE;
         END IF;
-        RETURN;
-    END IF;
 
-    -- The most similar candidate: the rows sharing a band key (dedup_bands_lookup_idx), their shingles by
-    -- primary key, and the exact Jaccard similarity of the two sets.
-    SELECT c.sample_id, c.shared::double precision / (cardinality(c.shingles) + cardinality(p_shingles) - c.shared)
-      INTO v_match, v_jaccard
-    FROM (
-        SELECT s.sample_id, s.shingles,
-               (SELECT count(*) FROM unnest(s.shingles) AS x WHERE x = ANY (p_shingles)) AS shared
-        FROM dedup_shingles s
-        WHERE s.scope_kind = p_scope_kind AND s.scope_id = p_scope_id AND s.sample_id <> p_sample_id
-          AND s.sample_id IN (
-              SELECT b.sample_id
-              FROM unnest(p_band_keys) WITH ORDINALITY AS k(key, band)
-              JOIN dedup_bands b
-                ON b.scope_kind = p_scope_kind AND b.scope_id = p_scope_id AND b.band = k.band - 1
-               AND b.band_key = k.key)
-    ) AS c
-    ORDER BY 2 DESC, 1
-    LIMIT 1;
-    IF FOUND AND v_jaccard >= p_threshold THEN
-        RETURN QUERY SELECT 'near'::text, v_match, v_jaccard;
-        RETURN;
-    END IF;
+        -- The most similar candidate: the rows sharing a band key (dedup_bands_lookup_idx), their shingles by
+        -- primary key, and the exact Jaccard similarity of the two sets.
+        SELECT c.sample_id, c.shared::double precision / (cardinality(c.shingles) + cardinality(v_shingles) - c.shared)
+          INTO v_match, v_jaccard
+        FROM (
+            SELECT s.sample_id, s.shingles,
+                   (SELECT count(*) FROM unnest(s.shingles) AS x WHERE x = ANY (v_shingles)) AS shared
+            FROM dedup_shingles s
+            WHERE s.scope_kind = p_scope_kind AND s.scope_id = p_scope_id AND s.sample_id <> p_sample_ids[i]
+              AND s.sample_id IN (
+                  SELECT b.sample_id
+                  FROM unnest(v_keys) WITH ORDINALITY AS k(key, band)
+                  JOIN dedup_bands b
+                    ON b.scope_kind = p_scope_kind AND b.scope_id = p_scope_id AND b.band = k.band - 1
+                   AND b.band_key = k.key)
+        ) AS c
+        ORDER BY 2 DESC, 1
+        LIMIT 1;
+        IF FOUND AND v_jaccard >= p_threshold THEN
+            verdict := 'near';
+            duplicate_of := v_match;
+            jaccard := v_jaccard;
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
 
-    INSERT INTO dedup_exact (scope_kind, scope_id, content_hash, sample_id)
-    VALUES (p_scope_kind, p_scope_id, p_content_hash, p_sample_id);
-    INSERT INTO dedup_shingles (scope_kind, scope_id, sample_id, shingles)
-    VALUES (p_scope_kind, p_scope_id, p_sample_id, p_shingles);
-    INSERT INTO dedup_bands (scope_kind, scope_id, band, band_key, sample_id)
-    SELECT p_scope_kind, p_scope_id, (k.band - 1)::smallint, k.key, p_sample_id
-    FROM unnest(p_band_keys) WITH ORDINALITY AS k(key, band);
-    RETURN QUERY SELECT 'unique'::text, NULL::uuid, NULL::double precision;
+        INSERT INTO dedup_exact (scope_kind, scope_id, content_hash, sample_id)
+        VALUES (p_scope_kind, p_scope_id, p_content_hashes[i], p_sample_ids[i]);
+        INSERT INTO dedup_shingles (scope_kind, scope_id, sample_id, shingles)
+        VALUES (p_scope_kind, p_scope_id, p_sample_ids[i], v_shingles);
+        INSERT INTO dedup_bands (scope_kind, scope_id, band, band_key, sample_id)
+        SELECT p_scope_kind, p_scope_id, (k.band - 1)::smallint, k.key, p_sample_ids[i]
+        FROM unnest(v_keys) WITH ORDINALITY AS k(key, band);
+        RETURN NEXT;
+    END LOOP;
 END;
 $$;

@@ -50,6 +50,35 @@ extension StackTests {
             #expect(jaccard >= 0.85 && jaccard < 1)
         }
 
+        @Test func aBatchIsCheckedInOrderAgainstItsOwnEarlierSamples() throws {
+            let scope = DedupScope.job(UUID())
+            let text = Self.randomText(words: 100)
+            let other = Self.randomText(words: 100)
+            let samples = [text, other, Self.nearDuplicate(of: text), other].map {
+                FingerprintedSample(id: UUID(), text: $0.joined(separator: " "))
+            }
+            let verdicts = try store.checkAndRecord(samples, scope: scope)
+            #expect(verdicts.count == 4)
+            #expect(verdicts[0] == .unique && verdicts[1] == .unique)
+            guard case .nearDuplicate(let of, _) = verdicts[2] else {
+                Issue.record("expected a near-duplicate, got \(verdicts[2])")
+                return
+            }
+            #expect(of == samples[0].id)
+            #expect(verdicts[3] == .exactDuplicate(of: samples[1].id))
+        }
+
+        @Test func moreThanOneStatementsWorthKeepsEveryVerdictInOrder() throws {
+            let scope = DedupScope.job(UUID())
+            let texts = (0..<(DedupStore.maxBatch + 10)).map { _ in Self.randomText(words: 30).joined(separator: " ") }
+            let samples = (texts + texts).map { FingerprintedSample(id: UUID(), text: $0) }
+            let verdicts = try store.checkAndRecord(samples, scope: scope)
+            #expect(verdicts.prefix(texts.count).allSatisfy { $0 == .unique })
+            for (offset, verdict) in verdicts.dropFirst(texts.count).enumerated() {
+                #expect(verdict == .exactDuplicate(of: samples[offset].id))
+            }
+        }
+
         @Test func dissimilarTextsAreBothRecorded() throws {
             let scope = DedupScope.job(UUID())
             let words = Self.randomText(words: 60)

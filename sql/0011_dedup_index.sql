@@ -51,12 +51,18 @@ CREATE FUNCTION dedup_check_and_record(
     p_scope_kind text, p_scope_id uuid, p_sample_ids uuid[], p_content_hashes text[], p_band_keys bigint[],
     p_shingles bigint[], p_shingle_ends integer[], p_threshold double precision)
 RETURNS TABLE (item integer, verdict text, duplicate_of uuid, jaccard double precision)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- Every lookup here is a point probe of an index. The function's plans are cached per session and may be
+-- made while the tables are still (nearly) empty, when a sequential scan looks cheapest; it would stay
+-- until the next ANALYZE while the tables grow (the first 10,000 samples of bench/dedup.sh ran at ~120/s).
+SET enable_seqscan = off
+AS $$
 DECLARE
     v_bands integer := cardinality(p_band_keys) / cardinality(p_sample_ids);
     v_lock bigint;
     v_keys bigint[];
     v_shingles bigint[];
+    v_candidates uuid[];
     v_match uuid;
     v_jaccard double precision;
 BEGIN
@@ -92,21 +98,29 @@ BEGIN
             CONTINUE;
         END IF;
 
-        -- The most similar candidate: the rows sharing a band key (dedup_bands_lookup_idx), their shingles by
-        -- primary key, and the exact Jaccard similarity of the two sets.
+        -- The most similar candidate: one probe of dedup_bands_lookup_idx per band key, their shingles by
+        -- primary key, and the exact Jaccard similarity of the two sets. OFFSET 0 keeps each LATERAL probe
+        -- a probe: flattened, the planner hash-joined the keys with an index scan of the scope's whole
+        -- prefix while the tables had no statistics (~3 ms a sample at 2,000 samples, growing).
+        v_candidates := ARRAY(
+            SELECT DISTINCT b.sample_id
+            FROM unnest(v_keys) WITH ORDINALITY AS k(key, band)
+            CROSS JOIN LATERAL (
+                SELECT c.sample_id FROM dedup_bands c
+                WHERE c.scope_kind = p_scope_kind AND c.scope_id = p_scope_id AND c.band = k.band - 1
+                  AND c.band_key = k.key
+                OFFSET 0) AS b
+            WHERE b.sample_id <> p_sample_ids[i]);
         SELECT c.sample_id, c.shared::double precision / (cardinality(c.shingles) + cardinality(v_shingles) - c.shared)
           INTO v_match, v_jaccard
         FROM (
             SELECT s.sample_id, s.shingles,
                    (SELECT count(*) FROM unnest(s.shingles) AS x WHERE x = ANY (v_shingles)) AS shared
-            FROM dedup_shingles s
-            WHERE s.scope_kind = p_scope_kind AND s.scope_id = p_scope_id AND s.sample_id <> p_sample_ids[i]
-              AND s.sample_id IN (
-                  SELECT b.sample_id
-                  FROM unnest(v_keys) WITH ORDINALITY AS k(key, band)
-                  JOIN dedup_bands b
-                    ON b.scope_kind = p_scope_kind AND b.scope_id = p_scope_id AND b.band = k.band - 1
-                   AND b.band_key = k.key)
+            FROM unnest(v_candidates) AS candidate(id)
+            CROSS JOIN LATERAL (
+                SELECT d.sample_id, d.shingles FROM dedup_shingles d
+                WHERE d.scope_kind = p_scope_kind AND d.scope_id = p_scope_id AND d.sample_id = candidate.id
+                OFFSET 0) AS s
         ) AS c
         ORDER BY 2 DESC, 1
         LIMIT 1;

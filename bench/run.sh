@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# DataForge benchmarks: queue throughput and API throughput on a throwaway stack.
+# DataForge benchmarks: queue, API, provider calls and de-duplication on a throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
-# BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000).
+# BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000).
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -73,6 +73,8 @@ for run in "${QUEUE_RUNS[@]}"; do
     collect <<<"$out"
 done
 out=$(bench/api.sh)
+collect <<<"$out"
+out=$(bench/dedup.sh)
 collect <<<"$out"
 PROVIDER_RUNS=("rpm ${BENCH_RPM:-600}" "tpm ${BENCH_TPM:-60000}" "throughput" "inflight" "waiting" "latency 200")
 for run in "${PROVIDER_RUNS[@]}"; do
@@ -148,5 +150,15 @@ echo "What one waiting consumer costs (share of one core over ${BENCH_WAIT_SECON
 for case in empty_queue rate_limit job_cap slow_provider; do
     printf '  %-34s %14s  %s\n' "$case" "${R[waiting.$case]}%" "$(meets "${R[waiting.$case]} < 2")"
 done
+echo
+echo "De-duplication: $(group "${R[dedup store.samples]}") samples with planted near-duplicates, judged against exact Jaccard ≥ 0.85"
+for path in store memory; do
+    label="DedupStore (PostgreSQL)"
+    [[ $path == store ]] || label="fingerprints + bands in memory"
+    printf '  %-34s %14s  %s\n' "$label" "${R[dedup $path.seconds]} s" \
+        "$(group "${R[dedup $path.rate]}") samples/s (first 10k $(group "${R[dedup $path.first_rate]}")/s, last 10k $(group "${R[dedup $path.last_rate]}")/s), recall ${R[dedup $path.recall]}, precision ${R[dedup $path.precision]} over ${R[dedup $path.positives]} planted pairs ≥ 0.85"
+done
+printf '  %-34s %14s  %s\n' "target" "< 10 s" \
+    "store: $(meets "${R[dedup store.seconds]} < 10"), memory: $(meets "${R[dedup memory.seconds]} < 10"); recall ≥ 0.95: $(meets "${R[dedup store.recall]} >= 0.95")"
 echo
 echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

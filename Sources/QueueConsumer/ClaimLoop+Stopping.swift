@@ -35,20 +35,23 @@ extension ClaimLoop {
         unstarted.removeAll()
     }
 
-    /// A statement kept failing on a working connection: give the held jobs back without spending attempts
-    /// (their stored samples stay; a rerun resumes after them) and drop what could not be written, which is
-    /// the likely cause.
+    /// A statement kept failing on a working connection: drop what could not be written (the likely cause) and
+    /// give the held jobs back as a failed attempt each, so a job whose data the database keeps refusing ends
+    /// `error` after its attempts instead of coming back forever. Samples already stored stay; a rerun resumes
+    /// after them.
     func giveUpHeldWork() {
         logger.error(
             "a statement keeps failing: giving the jobs back",
             metadata: ["jobs": "\(runs.count + unstarted.count)", "unwritten_samples": "\(outbox.samples.count)"])
         outbox.discard()
         ledger.discard()
-        let held = Array(runs.keys) + unstarted.map(\.id)
-        _ = try? JobStore(connection).recordOutcomes(
-            held.map { ($0, JobOutcome.postpone(delaySeconds: 1, reason: "database statement failed")) },
-            owner: consumerID)
-        for id in held { forget(id) }
+        let held = runs.values.map(\.job) + unstarted
+        let reason = "The database kept refusing to store this job's results"
+        let outcomes = held.map { job in
+            (job.id, JobOutcome.retry(delaySeconds: RetryPolicy.jobDefault.delay(afterAttempt: job.attempt), reason: reason))
+        }
+        _ = try? JobStore(connection).recordOutcomes(outcomes, owner: consumerID)
+        for job in held { forget(job.id) }
         unstarted.removeAll()
         backoff.gaveUp()
     }

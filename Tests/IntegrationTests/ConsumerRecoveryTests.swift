@@ -178,5 +178,34 @@ extension StackTests {
             }
             #expect(back == reaped.count, "every reaped consumer announced itself again")
         }
+
+        @Test func aJobWhoseSamplesTheDatabaseKeepsRefusingEndsAsErrorAfterItsAttempts() throws {
+            let database = try TestStack.database()
+            let refuse = """
+                CREATE FUNCTION test_refuse_unstorable() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.product = 'Unstorable Lamp' THEN RAISE EXCEPTION 'injected refusal'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER test_refuse_unstorable BEFORE INSERT ON samples
+                    FOR EACH ROW EXECUTE FUNCTION test_refuse_unstorable();
+                """
+            let remove = """
+                DROP TRIGGER IF EXISTS test_refuse_unstorable ON samples;
+                DROP FUNCTION IF EXISTS test_refuse_unstorable();
+                """
+            try database.executeScript(remove, name: "remove refusal")
+            try database.executeScript(refuse, name: "inject refusal")
+            defer { try? database.executeScript(remove, name: "remove refusal") }
+            let params = GenerationRequest(
+                product: "Unstorable Lamp", count: 2, provider: "offline", model: "offline-v1").params
+            let id = try JobStore(database).enqueue(NewJob(kind: "generate", params: params, maxAttempts: 2)).id
+            let job = try api.waitUntilFinished(id.sqlText, seconds: 60)
+            #expect(job["status"] == "error", "not given back forever: \(job.json.jsonText)")
+            let errors = job["errors"]?.arrayValue ?? []
+            #expect(errors.count == 2 && errors.allSatisfy {
+                $0["message"]?.stringValue == "The database kept refusing to store this job's results"
+            }, "\(errors)")
+        }
     }
 }

@@ -30,7 +30,8 @@ struct TextGenerator {
         var result = words
         var positions = Set<Int>()
         while positions.count < min(edits, words.count) { positions.insert(Int(next() % UInt64(words.count))) }
-        for position in positions { result[position] = vocabulary[Int(next() % UInt64(vocabulary.count))] }
+        // Sorted: a Set's order differs from process to process, and the texts must not.
+        for position in positions.sorted() { result[position] = vocabulary[Int(next() % UInt64(vocabulary.count))] }
         return result
     }
 }

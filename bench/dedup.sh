@@ -24,7 +24,7 @@ SAMPLES=${BENCH_DEDUP_SAMPLES:-100000}
 }
 
 sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; }
-empty() { sql "TRUNCATE dedup_exact, dedup_shingles, dedup_bands" >/dev/null; }
+empty() { sql "TRUNCATE dedup_exact, dedup_shingles" >/dev/null; }
 
 empty
 trap empty EXIT

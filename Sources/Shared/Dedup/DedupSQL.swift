@@ -1,14 +1,15 @@
 /// Every statement on the de-duplication index (sql/0011_dedup_index.sql, the function as sql/0012_dedup_setwise.sql
-/// replaced it).
+/// and sql/0013_dedup_band_keys_gin.sql replaced it).
 enum DedupSQL {
     /// Checks a batch of samples in order under scope ($1, $2) — ids $3, content hashes $4, band keys $5 (16
     /// per sample, concatenated), shingle hashes $6 (concatenated, sample i's ending at $7[i]) — against
     /// threshold $8, and records each unique one; one row per sample, `item` its 1-based position.
     /// `dedup_check_and_record` holds its advisory locks until the caller's transaction ends. It handles the
     /// batch set-wise (one query per step for all samples, one insert per table): exact matches come from
-    /// `dedup_exact`'s unique index, candidates from one probe of `dedup_bands_lookup_idx` per band key and
-    /// their shingles from `dedup_shingles`' primary key; samples of the batch are compared with each other in
-    /// memory, in order, so the verdicts are those of checking and recording one sample at a time.
+    /// `dedup_exact`'s unique index, candidates and their shingles from one scan of
+    /// `dedup_shingles_band_keys_idx` (GIN over each sample's scoped band keys) for the whole batch; samples of
+    /// the batch are compared with each other in memory, in order, so the verdicts are those of checking and
+    /// recording one sample at a time.
     static let recordIfUnique = Statement(
         "DedupSQL.recordIfUnique",
         """

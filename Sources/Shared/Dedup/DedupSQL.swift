@@ -1,5 +1,4 @@
-/// Every statement on the de-duplication index (sql/0011_dedup_index.sql, the function as sql/0012_dedup_setwise.sql
-/// and sql/0013_dedup_band_keys_gin.sql replaced it).
+/// Every statement on the de-duplication index (sql/0011_dedup_index.sql).
 enum DedupSQL {
     /// Checks a batch of samples in order under scope ($1, $2) — ids $3, content hashes $4, band keys $5 (16
     /// per sample, concatenated), shingle hashes $6 (concatenated, sample i's ending at $7[i]) — against

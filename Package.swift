@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Jinja-like prompt templates (Shared/Templates); pinned: undeclared variables are found by walking
+        // its parsed nodes, and a test keeps that walk honest.
+        .package(url: "https://github.com/stencilproject/Stencil", exact: "0.15.1"),
     ],
     targets: [
         // C libraries: module maps only; the Swift wrappers live in Shared/Database, Shared/Providers/HTTP
@@ -30,6 +33,7 @@ let package = Package(
             dependencies: [
                 "CLibPQ", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Stencil", package: "Stencil"),
             ]),
         .executableTarget(
             name: "Handlers",

@@ -18,7 +18,7 @@ struct Submit: ParsableCommand {
     @Option(help: "Base URL of the API.") var url = "http://127.0.0.1:8080"
     @Option(help: "Product the samples are about.") var product: String
     @Option(help: "Number of samples.") var count = 5
-    @Option(help: "Template: support_request, product_review, feature_request, chatbot_reply.")
+    @Option(help: "Template: support_request, product_review, feature_request, chatbot_conversation.")
     var template = "support_request"
     @Option(help: "Sampling temperature, 0 to 2.") var temperature = 0.7
     @Option(help: "A configured provider (offline, openai, anthropic, openai-compatible); default: the service's.")

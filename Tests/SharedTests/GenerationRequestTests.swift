@@ -131,7 +131,7 @@ import Testing
         #expect(request.product == "scriptPhonescript X Pro")
     }
 
-    @Test(arguments: ["support_request", "product_review", "feature_request", "chatbot_reply"])
+    @Test(arguments: ["support_request", "product_review", "feature_request", "chatbot_conversation"])
     func everyTemplateIsAccepted(name: String) throws {
         let request = try Self.validated(#"{"product":"Phone","template":"\#(name)"}"#)
         #expect(request.template.rawValue == name)
@@ -232,7 +232,7 @@ import Testing
     @Test(arguments: [
         GenerationRequest(product: "Phone", count: 5),
         GenerationRequest(
-            product: "无线耳机 (Pro)", count: 50, version: "v2", temperature: 0, template: .chatbotReply,
+            product: "无线耳机 (Pro)", count: 50, version: "v2", temperature: 0, template: .chatbotConversation,
             sentimentIntensity: 1, tone: "frustrated"),
         GenerationRequest(
             product: "Ноутбук 15", count: 1, version: "v1", temperature: 2, template: .featureRequest,

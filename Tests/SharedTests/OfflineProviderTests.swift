@@ -191,7 +191,7 @@ import Testing
 
     @Test func latencyIsTheDelayOfTheLocalAnswer() throws {
         let request = CompletionRequest(
-            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotReply))
+            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotConversation))
         guard case .local(let result, let delay) = OfflineProvider(latency: .milliseconds(60)).prepare(request) else {
             Issue.record("the offline provider answers locally")
             return
@@ -205,7 +205,7 @@ import Testing
         let provider = OfflineProvider()
         let response = HTTPResponse(status: 200, headers: ["x-ratelimit-limit-requests": "1"], body: [])
         let request = CompletionRequest(
-            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotReply))
+            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotConversation))
         #expect(provider.interpret(response, for: request).failure?.kind == .fatal)
         #expect(provider.rateLimits(in: response) == nil)
     }

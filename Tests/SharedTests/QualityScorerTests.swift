@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test(arguments: [(2, 0.0), (3, 0.5), (10, 1.0), (120, 1.0), (185, 0.75), (250, 0.5), (251, 0.0)])
-    func chatbotReplyLengthScoreFollowsItsBands(words: Int, expected: Double) {
+    func chatbotConversationLengthScoreFollowsItsBands(words: Int, expected: Double) {
         let text = (1...words).map { "word\($0)" }.joined(separator: " ") + "."
-        let result = scores(text, kind: .chatbotReply)
+        let result = scores(text, kind: .chatbotConversation)
         #expect(abs(result.length - expected) < 1e-9)
         #expect(result.hardLimit == (words < 3 ? .tooShort : words > 250 ? .tooLong : nil))
     }
@@ -116,7 +116,7 @@ import Testing
 
     @Test(arguments: [
         (SampleKind.supportRequest, "My order arrived broken and I need a replacement please.", 0.6),
-        (.chatbotReply, "I am sorry to hear that your order arrived broken.", 1.0),
+        (.chatbotConversation, "I am sorry to hear that your order arrived broken.", 1.0),
         (.supportRequest, "Hello. I need help with my order today. Thanks.", 0.5),
         (.supportRequest, "My order arrived broken last week. I need a replacement, please.", 1.0),
     ])

@@ -28,7 +28,7 @@ extension GenerationRequest {
         }
         var template: SampleKind?
         if let templateName {
-            template = SampleKind(rawValue: templateName)
+            template = SampleKind(name: templateName)
             if template == nil {
                 let names = SampleKind.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.fail(

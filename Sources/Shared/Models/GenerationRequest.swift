@@ -57,7 +57,7 @@ public struct GenerationRequest: Sendable, Equatable {
     public init?(params: JSONValue) {
         guard let product = params["product"]?.stringValue, let count = params["count"]?.intValue,
             let version = params["version"]?.stringValue, let temperature = params["temperature"]?.doubleValue,
-            let template = params["template"]?.stringValue.flatMap(SampleKind.init(rawValue:))
+            let template = params["template"]?.stringValue.flatMap(SampleKind.init(name:))
         else { return nil }
         self.init(
             product: product, count: count, version: version, temperature: temperature, template: template,

@@ -113,14 +113,6 @@ public struct SampleSpec: Sendable, Equatable {
     }
 }
 
-/// The kinds of text DataForge generates; the raw value is the template name.
-public enum SampleKind: String, Sendable, CaseIterable, Codable {
-    case supportRequest = "support_request"
-    case productReview = "product_review"
-    case featureRequest = "feature_request"
-    case chatbotReply = "chatbot_reply"
-}
-
 /// What a provider returns for one request.
 public struct Completion: Sendable, Equatable {
     /// One text per choice, in order; never empty.

@@ -27,7 +27,7 @@ public struct LengthBands: Sendable, Equatable {
         case .productReview: LengthBands(minimum: 15, idealMinimum: 40, idealMaximum: 200, maximum: 400)
         case .supportRequest: LengthBands(minimum: 10, idealMinimum: 25, idealMaximum: 150, maximum: 300)
         case .featureRequest: LengthBands(minimum: 10, idealMinimum: 25, idealMaximum: 150, maximum: 300)
-        case .chatbotReply: LengthBands(minimum: 3, idealMinimum: 10, idealMaximum: 120, maximum: 250)
+        case .chatbotConversation: LengthBands(minimum: 3, idealMinimum: 10, idealMaximum: 120, maximum: 250)
         }
     }
 

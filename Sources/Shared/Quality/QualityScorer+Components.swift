@@ -56,7 +56,7 @@ extension QualityScorer {
         guard !profile.sentences.isEmpty else { return 0 }
         let sentences = Double(profile.sentences.count)
         var score = 1.0
-        if kind != .chatbotReply && profile.sentences.count < 2 { score -= 0.4 }
+        if kind != .chatbotConversation && profile.sentences.count < 2 { score -= 0.4 }
         let averageLength = Double(profile.words.count) / sentences
         if averageLength < 5 || averageLength > 35 { score -= 0.3 }
         score -= 0.3 * Double(profile.sentences.count { $0.wordCount < 3 }) / sentences

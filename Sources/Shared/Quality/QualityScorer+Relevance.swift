@@ -16,7 +16,7 @@ extension QualityScorer {
             "feature", "add", "option", "ability", "suggest", "request", "allow", "improve", "integration", "setting",
             "wish", "would", "could", "support", "mode", "customize", "customise", "please", "useful", "users",
         ],
-        .chatbotReply: [
+        .chatbotConversation: [
             "help", "sorry", "happy", "assist", "please", "thank", "thanks", "glad", "let", "know", "understand",
             "order", "hear", "apologize", "apologise", "welcome", "sure", "here", "can", "you",
         ],

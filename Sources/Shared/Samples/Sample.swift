@@ -52,7 +52,7 @@ public struct Sample: Sendable, Equatable {
 
     init(jobID: UUID, row: Row) throws(DatabaseError) {
         let kindName: String = try row.decode("kind")
-        guard let kind = SampleKind(rawValue: kindName) else {
+        guard let kind = SampleKind(name: kindName) else {
             throw DatabaseError(.decoding, message: "unknown sample kind \(kindName)")
         }
         self.init(

@@ -44,7 +44,7 @@ extension SampleKind {
         case .supportRequest: return "customer support request"
         case .productReview: return "product review"
         case .featureRequest: return "feature request"
-        case .chatbotReply: return "customer-service chatbot reply"
+        case .chatbotConversation: return "customer-service chatbot reply"
         }
     }
 
@@ -59,7 +59,7 @@ extension SampleKind {
         case .featureRequest:
             return ["a missing setting", "an integration", "accessibility", "a workflow that takes too long",
                     "sharing or collaboration", "power users' needs"]
-        case .chatbotReply:
+        case .chatbotConversation:
             return ["troubleshooting steps", "an order status", "a refund policy", "a product recommendation",
                     "an account question", "escalation to a human agent"]
         }

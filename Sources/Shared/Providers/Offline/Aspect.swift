@@ -49,7 +49,7 @@ struct Aspect: Sendable {
         switch kind {
         case .supportRequest: isSupportTopic
         case .featureRequest: isFeatureTopic
-        case .chatbotReply: band == .positive ? isFeatureTopic : isSupportTopic
+        case .chatbotConversation: band == .positive ? isFeatureTopic : isSupportTopic
         case .productReview: true
         }
     }

@@ -3,7 +3,7 @@ extension OfflineProse {
     ///
     /// Sentiment sets the news: 1–2 an apology for a real fault, 3 plain troubleshooting, 4–5 good news
     /// about something the product does well.
-    static func chatbotReply(_ c: inout ProseContext) -> Draft {
+    static func chatbotConversation(_ c: inout ProseContext) -> Draft {
         var draft = Draft()
         let opener = c.rng.pick(c.tone.assistant.openers)
         draft.opening = (opener.isEmpty ? [] : [c.say(opener)]) + [c.say(acknowledgements), answer(&c)]

@@ -13,7 +13,7 @@ enum OfflineProse {
         case .supportRequest: draft = supportRequest(&context)
         case .productReview: draft = productReview(&context)
         case .featureRequest: draft = featureRequest(&context)
-        case .chatbotReply: draft = chatbotReply(&context)
+        case .chatbotConversation: draft = chatbotConversation(&context)
         }
         return assemble(draft, &context)
     }

@@ -42,7 +42,7 @@ extension ClaimLoop {
     func giveUpHeldWork() {
         logger.error(
             "a statement keeps failing: giving the jobs back",
-            metadata: ["jobs": "\(runs.count + unstarted.count)", "unwritten_samples": "\(outbox.samples.count)"])
+            metadata: ["jobs": "\(runs.count + unstarted.count)", "unwritten_samples": "\(outbox.count)"])
         outbox.discard()
         ledger.discard()
         let held = runs.values.map(\.job) + unstarted

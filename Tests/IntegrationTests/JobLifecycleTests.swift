@@ -142,7 +142,7 @@ extension StackTests {
             let kept = job.json.samples.count
             #expect(kept > 0 && kept < 50)
             usleep(300_000)
-            let later = try api.get("/api/jobs/\(jobID)/samples")
+            let later = try api.get("/api/jobs/\(jobID)/samples?kept=true")
             #expect(later["samples"]?.arrayValue?.count == kept, "no sample is written after the job ended")
         }
 

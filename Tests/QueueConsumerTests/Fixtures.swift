@@ -6,7 +6,7 @@ import Shared
 /// A generation run with no database: the offline provider (or OpenAI, for priced calls; nothing is sent),
 /// an in-memory outbox, and the clock the test passes in.
 struct RunFixture {
-    let run: GenerationRun
+    let run: PipelineRun
     let outbox: SampleOutbox
     let start: ContinuousClock.Instant
 
@@ -27,7 +27,22 @@ struct RunFixture {
         let context = RunContext(
             job: job, settings: settings, providers: ProviderSet(settings: settings), prices: settings.prices,
             samples: outbox, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        run = GenerationRun(context, resume: resume, now: start)
+        run = PipelineRun(context, resume: resume, now: start)
+    }
+
+    /// The indices of the samples waiting in the outbox.
+    var unwritten: [Int] { outbox.candidates.map(\.draft.index) }
+
+    /// Writes the outbox as the claim loop would with an index that finds no duplicate: a sample is kept when
+    /// it passed its local checks and `rejecting` does not name it.
+    func write(rejecting: Set<Int> = [], now: ContinuousClock.Instant) {
+        let recorded = outbox.candidates.map { candidate in
+            RecordedSample(
+                jobID: candidate.jobID, index: candidate.draft.index,
+                kept: candidate.draft.passesLocally && !rejecting.contains(candidate.draft.index))
+        }
+        outbox.discard()
+        run.recorded(recorded, now: now)
     }
 
     /// The event of `call` answered with a short text.

@@ -27,6 +27,8 @@ extension SettingsTests {
         ("DATAFORGE_RESPONSE_CACHE", "sometimes"),
         ("DATAFORGE_PII", "mask"),
         ("DATAFORGE_QUALITY_WEIGHTS", "grammar=-1"),
+        ("DATAFORGE_SAMPLES_PER_CALL", "0"),
+        ("DATAFORGE_COHERENCE_JUDGE", "always"),
         ("DATAFORGE_RATE_LIMITS", "="),
         ("DATAFORGE_RATE_UTILISATION_PERCENT", "101"),
         ("DATAFORGE_LOG_LEVEL", "loud"),

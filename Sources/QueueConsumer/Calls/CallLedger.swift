@@ -81,7 +81,7 @@ final class CallLedger {
     private func row(for event: CallEvent, now: ContinuousClock.Instant) -> LLMCall {
         let call = event.call
         var row = LLMCall(
-            jobID: call.jobID, sampleIndex: call.sampleIndex, purpose: call.purpose, provider: call.provider.name,
+            jobID: call.jobID, sampleIndex: call.sampleIndex, purpose: call.purpose.rawValue, provider: call.provider.name,
             model: call.request.model,
             promptHash: SampleSeed.hexDigest(call.request.messages.map(\.content).joined(separator: "\u{1F}")),
             status: "ok", httpStatus: nil, tokensIn: 0, tokensOut: 0, costUSD: "0",

@@ -30,6 +30,8 @@ protocol JobRun: AnyObject {
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant)
     /// Calls it planned that will not be sent after all (the dispatcher took them back unsent).
     func withdraw(_ calls: [PlannedCall])
+    /// Its samples the outbox wrote, each kept or rejected.
+    func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant)
     /// 0…99 while running.
     var progress: Int { get }
     /// The user cancelled: end at once, keeping what was stored.
@@ -86,27 +88,29 @@ enum Pipelines {
     static func start(_ context: RunContext, connection: Connection) throws(DatabaseError) -> any JobRun {
         switch context.job.kind {
         case "generate":
-            return GenerationRun(context, resume: try ResumePoint(jobID: context.job.id, connection: connection))
+            return PipelineRun(context, resume: try ResumePoint(jobID: context.job.id, connection: connection))
         case "noop": return FinishedRun(job: context.job, end: .completed)
         default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }
     }
 }
 
-/// What earlier runs of a job left: the samples stored and the money spent.
+/// What earlier runs of a job left: the samples stored (kept or rejected) and the money spent.
 struct ResumePoint: Equatable {
     var storedIndices: Set<Int>
+    var keptIndices: Set<Int>
     var spentUSD: Double
 
     static let fresh = ResumePoint(storedIndices: [], spentUSD: 0)
 
-    init(storedIndices: Set<Int>, spentUSD: Double) {
+    init(storedIndices: Set<Int>, keptIndices: Set<Int>? = nil, spentUSD: Double) {
         self.storedIndices = storedIndices
+        self.keptIndices = keptIndices ?? storedIndices
         self.spentUSD = spentUSD
     }
 
     init(jobID: UUID, connection: Connection) throws(DatabaseError) {
-        storedIndices = try SampleStore(connection).indices(of: jobID)
+        (storedIndices, keptIndices) = try SampleStore(connection).indices(of: jobID)
         spentUSD = Double(try LLMCallStore(connection).totals(jobID: jobID).costUSD) ?? 0
     }
 }
@@ -127,6 +131,7 @@ final class FinishedRun: JobRun {
     var nextCallDue: ContinuousClock.Instant? { nil }
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {}
     func withdraw(_ calls: [PlannedCall]) {}
+    func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant) {}
     var progress: Int { 100 }
     func cancel() {}
     func stop() {}

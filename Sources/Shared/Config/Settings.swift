@@ -38,6 +38,11 @@ public struct Settings: Sendable {
     public var piiPolicy: PIIPolicy
     /// How much each quality component counts in a sample's overall score (`DATAFORGE_QUALITY_WEIGHTS`, all 1).
     public var qualityWeights: QualityWeights
+    /// Samples asked for in one generation call, as a JSON array (`DATAFORGE_SAMPLES_PER_CALL`, 5; 1 asks for one
+    /// plain text per call).
+    public var samplesPerCall: Int
+    /// When an LLM judges coherence instead of the local heuristic (`DATAFORGE_COHERENCE_JUDGE`).
+    public var coherenceJudge: CoherenceJudgeMode
     /// Configured rate limits per provider+model (the default provider's from `DATAFORGE_RPM`, `…_TPM`,
     /// `…_MAX_IN_FLIGHT`; others from `DATAFORGE_RATE_LIMITS`).
     public var rateLimits: RateLimitTable
@@ -117,6 +122,10 @@ public struct Settings: Sendable {
         }
         qualityWeights = try reader.parsed(
             "DATAFORGE_QUALITY_WEIGHTS", default: .standard, expected: QualityWeights.syntax, QualityWeights.parse)
+        samplesPerCall = try reader.int("DATAFORGE_SAMPLES_PER_CALL", default: 5, in: 1...20)
+        coherenceJudge = try reader.parsed(
+            "DATAFORGE_COHERENCE_JUDGE", default: .borderline, expected: "one of \(CoherenceJudgeMode.names)"
+        ) { CoherenceJudgeMode(rawValue: $0.lowercased()) }
         rateLimits = try reader.rateLimits()
         rateUtilisation = Double(try reader.int("DATAFORGE_RATE_UTILISATION_PERCENT", default: 99, in: 50...100)) / 100
         logLevel = try reader.choice(

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Why a sample was not kept; every reason that applies is stored with it, not just the first.
 public enum RejectionReason: Sendable, Hashable {
     /// Fewer words than its kind's hard minimum.
@@ -10,15 +16,42 @@ public enum RejectionReason: Sendable, Hashable {
     case weak(QualityComponent)
     /// `DATAFORGE_PII=reject` and personal data of these kinds was found.
     case containsPII([PIIKind])
+    /// An earlier sample of the de-duplication scope normalises to the same text.
+    case duplicate(of: UUID)
+    /// An earlier sample's shingle Jaccard similarity with this one reaches the threshold.
+    case nearDuplicate(of: UUID, jaccard: Double)
 
-    /// The stable text stored with a sample and counted by `/api/quality-stats` (`too_short`, `low_grammar`, …).
+    /// The stable code stored in `samples.filter_reason` (comma-joined) and counted by `/api/quality-stats`
+    /// (`too_short`, `low_grammar`, `near_duplicate`, …).
     public var code: String {
         switch self {
         case .tooShort: "too_short"
         case .tooLong: "too_long"
         case .belowThreshold: "below_threshold"
         case .weak(let component): "low_" + component.rawValue
-        case .containsPII(let kinds): "contains_pii:" + kinds.map(\.rawValue).joined(separator: ",")
+        case .containsPII: "contains_pii"
+        case .duplicate: "duplicate"
+        case .nearDuplicate: "near_duplicate"
         }
+    }
+
+    /// Whether personal data is the reason: not a matter of quality, so no later score can lift it.
+    public var isPII: Bool {
+        if case .containsPII = self { true } else { false }
+    }
+
+    /// The reason with its particulars (which sample it duplicates, at what similarity, which kinds of data),
+    /// as listed in a sample's `quality.reasons`.
+    public var json: JSONValue {
+        var object: JSONObject = ["code": .string(code)]
+        switch self {
+        case .containsPII(let kinds): object["kinds"] = .array(kinds.map { .string($0.rawValue) })
+        case .duplicate(let original): object["duplicate_of"] = .string(original.sqlText)
+        case .nearDuplicate(let original, let jaccard):
+            object["duplicate_of"] = .string(original.sqlText)
+            object["jaccard"] = .double((jaccard * 1000).rounded() / 1000)
+        case .tooShort, .tooLong, .belowThreshold, .weak: break
+        }
+        return .object(object)
     }
 }

@@ -91,6 +91,16 @@ enum JobSQL {
         RETURNING id, cancel_requested
         """)
 
+    /// Of the jobs $1, those $2 still owns, locked until the transaction ends: a rescue cannot take them while
+    /// their samples are checked against the de-duplication index and written.
+    static let lockOwned = Statement(
+        "JobSQL.lockOwned",
+        """
+        SELECT id FROM jobs
+        WHERE id = ANY($1::uuid[]) AND lease_owner = $2 AND state = 'running'
+        FOR SHARE
+        """)
+
     /// Records the progress $3 of the jobs $1 that $2 still owns, in one statement; returns each one still
     /// owned with its cancel flag. A job missing from the answer was lost and must not be written any more.
     static let progressManyIfOwned = Statement(

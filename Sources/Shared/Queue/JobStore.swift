@@ -97,6 +97,14 @@ public struct JobStore {
         return owned
     }
 
+    /// The jobs among `ids` that `owner` still holds, locked against a rescue until the caller's transaction ends.
+    public func lockOwned(_ ids: [UUID], owner: String) throws(DatabaseError) -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        var owned: Set<UUID> = []
+        for row in try connection.execute(JobSQL.lockOwned, [ids, owner]) { owned.insert(try row.decode("id")) }
+        return owned
+    }
+
     /// Records the progress of jobs `owner` still holds; returns those still held with their cancel flags.
     public func progressIfOwned(_ progress: [UUID: Int], owner: String) throws(DatabaseError) -> [UUID: Bool] {
         guard !progress.isEmpty else { return [:] }

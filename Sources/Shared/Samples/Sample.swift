@@ -11,6 +11,8 @@ public struct Sample: Sendable, Equatable {
     public var id: UUID
     public var kind: SampleKind
     public var product: String
+    /// The template's name (a built-in one is named after its kind) and version.
+    public var template: String
     public var templateVersion: String
     public var promptVersion: String
     public var temperature: Double
@@ -22,6 +24,8 @@ public struct Sample: Sendable, Equatable {
     public var kept: Bool
     public var filterReason: String?
     public var lineage: JSONValue?
+    /// SHA-256 of the normalised text (hex): the exact key of the de-duplication index.
+    public var contentHash: String?
     public var metadata: JSONValue
     public var generatedAt: Date
 
@@ -35,6 +39,7 @@ public struct Sample: Sendable, Equatable {
         self.id = id
         self.kind = kind
         self.product = product
+        self.template = kind.rawValue
         self.templateVersion = templateVersion
         self.promptVersion = promptVersion
         self.temperature = temperature
@@ -46,6 +51,7 @@ public struct Sample: Sendable, Equatable {
         self.kept = true
         self.filterReason = nil
         self.lineage = nil
+        self.contentHash = nil
         self.metadata = metadata
         self.generatedAt = generatedAt
     }
@@ -57,7 +63,7 @@ public struct Sample: Sendable, Equatable {
         }
         self.init(
             jobID: jobID, index: try row.decode("idx"), id: try row.decode("id"), kind: kind,
-            product: try row.decode("product"), templateVersion: "", promptVersion: try row.decode("prompt_version"),
+            product: try row.decode("product"), templateVersion: try row.decode("template_version"), promptVersion: try row.decode("prompt_version"),
             temperature: try row.decode("temperature"), text: try row.decode("text"),
             tokensEstimated: try row.decode("tokens_estimated"), provider: try row.decode("provider"),
             model: try row.decode("model"), metadata: try row.decode("metadata"),
@@ -66,5 +72,7 @@ public struct Sample: Sendable, Equatable {
         kept = try row.decode("kept")
         filterReason = try row.decodeIfPresent("filter_reason")
         lineage = try row.decodeIfPresent("lineage")
+        template = try row.decode("template")
+        contentHash = try row.decodeIfPresent("content_hash")
     }
 }

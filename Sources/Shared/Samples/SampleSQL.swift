@@ -6,13 +6,16 @@ enum SampleSQL {
         "SampleSQL.insertManyIfOwned",
         """
         INSERT INTO samples (job_id, idx, id, kind, product, template, template_version, prompt_version,
-                             temperature, text, tokens_estimated, provider, model, metadata)
+                             temperature, text, tokens_estimated, provider, model, quality, kept, filter_reason,
+                             lineage, content_hash, metadata)
         SELECT r.job_id, r.idx, r.id, r.kind, r.product, r.template, r.template_version, r.prompt_version,
-               r.temperature, r.text, r.tokens_estimated, r.provider, r.model, r.metadata
+               r.temperature, r.text, r.tokens_estimated, r.provider, r.model, coalesce(r.quality, '{}'),
+               r.kept, r.filter_reason, r.lineage, r.content_hash, coalesce(r.metadata, '{}')
         FROM jsonb_to_recordset($1::jsonb) AS r(
             job_id uuid, idx integer, id uuid, kind text, product text, template text, template_version text,
             prompt_version text, temperature double precision, text text, tokens_estimated integer,
-            provider text, model text, metadata jsonb)
+            provider text, model text, quality jsonb, kept boolean, filter_reason text, lineage jsonb,
+            content_hash text, metadata jsonb)
         WHERE EXISTS (SELECT 1 FROM jobs WHERE id = r.job_id AND lease_owner = $2 AND state = 'running')
         ON CONFLICT (job_id, idx) DO NOTHING
         """)
@@ -20,14 +23,15 @@ enum SampleSQL {
     /// The indices a job already has, so a resumed run produces only the missing ones.
     static let indicesByJob = Statement(
         "SampleSQL.indicesByJob",
-        "SELECT idx FROM samples WHERE job_id = $1")
+        "SELECT idx, kept FROM samples WHERE job_id = $1")
 
     /// A job's samples in index order, all or only kept ($2) or only filtered; uses the primary key.
     static let listByJob = Statement(
         "SampleSQL.listByJob",
         """
-        SELECT idx, id, kind, product, prompt_version, temperature, text, tokens_estimated, provider, model,
-               quality, kept, filter_reason, lineage, metadata, generated_at
+        SELECT idx, id, kind, product, template, template_version, prompt_version, temperature, text,
+               tokens_estimated, provider, model, quality, kept, filter_reason, lineage, content_hash, metadata,
+               generated_at
         FROM samples
         WHERE job_id = $1 AND ($2::boolean IS NULL OR kept = $2)
         ORDER BY idx

@@ -21,20 +21,28 @@ public struct SampleStore {
             [
                 "job_id": .string(sample.jobID.sqlText), "idx": .int(sample.index), "id": .string(sample.id.sqlText),
                 "kind": .string(sample.kind.rawValue), "product": .string(sample.product),
-                "template": .string(sample.kind.rawValue), "template_version": .string(sample.templateVersion),
+                "template": .string(sample.template), "template_version": .string(sample.templateVersion),
                 "prompt_version": .string(sample.promptVersion), "temperature": .double(sample.temperature),
                 "text": .string(sample.text), "tokens_estimated": .int(sample.tokensEstimated),
-                "provider": .string(sample.provider), "model": .string(sample.model), "metadata": sample.metadata,
+                "provider": .string(sample.provider), "model": .string(sample.model), "quality": sample.quality,
+                "kept": .bool(sample.kept), "filter_reason": sample.filterReason.map(JSONValue.string) ?? .null,
+                "lineage": sample.lineage ?? .null, "content_hash": sample.contentHash.map(JSONValue.string) ?? .null,
+                "metadata": sample.metadata,
             ]
         })
         return try connection.execute(SampleSQL.insertManyIfOwned, [rows, owner]).affectedRows
     }
 
-    /// The indices already stored for a job.
-    public func indices(of jobID: UUID) throws(DatabaseError) -> Set<Int> {
-        var indices: Set<Int> = []
-        for row in try connection.execute(SampleSQL.indicesByJob, [jobID]) { indices.insert(try row.decode("idx")) }
-        return indices
+    /// The indices already stored for a job, and which of them were kept.
+    public func indices(of jobID: UUID) throws(DatabaseError) -> (stored: Set<Int>, kept: Set<Int>) {
+        var stored: Set<Int> = []
+        var kept: Set<Int> = []
+        for row in try connection.execute(SampleSQL.indicesByJob, [jobID]) {
+            let index: Int = try row.decode("idx")
+            stored.insert(index)
+            if try row.decode("kept", as: Bool.self) { kept.insert(index) }
+        }
+        return (stored, kept)
     }
 
     /// A job's samples in index order; `kept` nil lists all.

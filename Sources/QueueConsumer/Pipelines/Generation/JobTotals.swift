@@ -9,9 +9,11 @@ import Foundation
 /// The result a generation job stores: totals over its samples and its provider calls, so the tokens and
 /// cost it reports are exactly the sums over its `llm_calls`.
 enum JobTotals {
-    static func result(jobID: UUID, attempt: Int, provider: String, model: String, connection: Connection)
-        throws(DatabaseError) -> JSONValue
-    {
+    /// - Parameter requested: The job's count; a job that kept fewer (its allowance of replacements spent)
+    ///   says by how many.
+    static func result(
+        jobID: UUID, attempt: Int, requested: Int, provider: String, model: String, connection: Connection
+    ) throws(DatabaseError) -> JSONValue {
         let samples = try SampleStore(connection).totals(jobID: jobID)
         let usage = try LLMCallStore(connection).totals(jobID: jobID)
         return [
@@ -20,7 +22,8 @@ enum JobTotals {
                 "provider": .string(provider), "model": .string(model),
                 "tokens_in": .int(usage.tokensIn), "tokens_out": .int(usage.tokensOut),
                 "cost_usd": .double(Double(usage.costUSD) ?? 0), "llm_calls": .int(usage.calls),
-                "attempts": .int(attempt),
+                "attempts": .int(attempt), "requested_samples": .int(requested),
+                "shortfall": .int(max(0, requested - samples.samples)),
             ],
         ]
     }

@@ -2,7 +2,7 @@
 import Shared
 import Testing
 
-@Suite struct GenerationRunTests {
+@Suite struct PipelineRunTests {
     @Test func callsStopAtTheJobsInFlightCapAndNoWakeIsAskedForMeanwhile() throws {
         let fixture = try RunFixture(
             GenerationRequest(product: "Wireless Earbuds", count: 10), environment: ["DATAFORGE_JOB_MAX_IN_FLIGHT": "3"])
@@ -14,7 +14,9 @@ import Testing
         #expect(run.nextCalls(limit: 8, now: fixture.start).isEmpty)
         run.handle(RunFixture.answered(calls[0]), costUSD: 0, now: fixture.start)
         #expect(run.nextCallDue == fixture.start)
-        #expect(fixture.outbox.samples.map(\.index) == [0])
+        #expect(fixture.unwritten == [0])
+        #expect(run.progress == 0, "progress counts written samples")
+        fixture.write(now: fixture.start)
         #expect(run.progress == 10)
     }
 
@@ -37,10 +39,10 @@ import Testing
         var calls = run.nextCalls(limit: 2, now: now)
         let inFlight = calls[1]
         var failing = calls[0]
-        for attempt in 1...GenerationRun.callAttempts {
+        for attempt in 1...PipelineRun.callAttempts {
             #expect(failing.attempt == attempt)
             run.handle(RunFixture.failed(failing, .retryable(retryAfter: nil)), costUSD: 0.001, now: now)
-            guard attempt < GenerationRun.callAttempts else { break }
+            guard attempt < PipelineRun.callAttempts else { break }
             now = try #require(run.nextCallDue)
             calls = run.nextCalls(limit: 2, now: now)
             failing = try #require(calls.first)
@@ -48,12 +50,13 @@ import Testing
         #expect(run.end == nil && run.isWindingDown, "the decision waits for the call in flight")
         #expect(run.nextCallDue == nil && run.nextCalls(limit: 2, now: now).isEmpty)
         run.handle(RunFixture.answered(inFlight), costUSD: 0.002, now: now)
-        #expect(fixture.outbox.samples.map(\.index) == [1], "the answer paid for is kept")
+        #expect(fixture.unwritten == [1], "the answer paid for is kept")
+        fixture.write(now: now)
         guard case .retry(_, let reason) = try #require(run.end) else {
             Issue.record("expected a retry, got \(String(describing: run.end))")
             return
         }
-        #expect(reason.contains("failed \(GenerationRun.callAttempts) times"))
+        #expect(reason.contains("failed \(PipelineRun.callAttempts) times"))
     }
 
     @Test func aFatalFailureFailsTheRunWithTheProvidersReason() throws {
@@ -64,8 +67,9 @@ import Testing
         #expect(run.end == nil)
         run.handle(RunFixture.answered(calls[1]), costUSD: 0, now: fixture.start)
         run.handle(RunFixture.failed(calls[2], .retryable(retryAfter: nil)), costUSD: 0, now: fixture.start)
+        #expect(fixture.unwritten.count == 1)
+        fixture.write(now: fixture.start)
         #expect(run.end == .failed(reason: "The provider refused the request: the provider failed"))
-        #expect(fixture.outbox.samples.count == 1)
     }
 
     @Test func aCancelEndsTheRunAtOnce() throws {
@@ -100,6 +104,7 @@ import Testing
         #expect(!calls.isEmpty && calls.count < 20, "only what fits the limit starts")
         #expect(run.nextCallDue == nil, "the next call waits for a cost, not a time")
         for call in calls { run.handle(RunFixture.answered(call), costUSD: 0.0003, now: fixture.start) }
+        fixture.write(now: fixture.start)
         #expect(run.nextCalls(limit: 20, now: fixture.start).isEmpty)
         guard case .failed(let reason) = try #require(run.end) else {
             Issue.record("expected the cost limit to end the job, got \(String(describing: run.end))")
@@ -117,6 +122,8 @@ import Testing
         #expect(calls.map(\.sampleIndex) == [1, 4])
         #expect(fixture.run.progress == 60)
         for call in calls { fixture.run.handle(RunFixture.answered(call), costUSD: 0, now: fixture.start) }
+        #expect(fixture.run.end == nil, "the run ends once its samples are written")
+        fixture.write(now: fixture.start)
         #expect(fixture.run.end == .completed)
     }
 
@@ -129,7 +136,38 @@ import Testing
         #expect(run.end == nil)
         run.handle(RunFixture.answered(calls[0]), costUSD: 0, now: fixture.start)
         run.handle(RunFixture.answered(calls[1]), costUSD: 0, now: fixture.start)
+        #expect(fixture.unwritten.count == 2)
+        fixture.write(now: fixture.start)
         #expect(run.end == .postpone(delaySeconds: 0, reason: "consumer stopped"))
-        #expect(fixture.outbox.samples.count == 2)
+    }
+
+    @Test func aRejectedSampleIsReplacedUntilTheCountIsKept() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 2))
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 8, now: fixture.start)
+        #expect(calls.map(\.sampleIndex) == [0, 1], "no more than the count is asked for at first")
+        for call in calls { run.handle(RunFixture.answered(call), costUSD: 0, now: fixture.start) }
+        fixture.write(rejecting: [1], now: fixture.start)
+        #expect(run.end == nil && run.progress == 50)
+        let replacement = run.nextCalls(limit: 8, now: fixture.start)
+        #expect(replacement.map(\.sampleIndex) == [2])
+        run.handle(RunFixture.answered(replacement[0]), costUSD: 0, now: fixture.start)
+        fixture.write(now: fixture.start)
+        #expect(run.end == .completed)
+    }
+
+    @Test func replacementsStopAtTheAllowanceAndTheJobCompletesWithWhatItKept() throws {
+        let fixture = try RunFixture(GenerationRequest(product: "Wireless Earbuds", count: 3))
+        let run = fixture.run
+        var made = 0
+        while run.end == nil {
+            let calls = run.nextCalls(limit: 8, now: fixture.start)
+            try #require(!calls.isEmpty, "a run that has not ended has something to ask")
+            made += calls.count
+            for call in calls { run.handle(RunFixture.answered(call), costUSD: 0, now: fixture.start) }
+            fixture.write(rejecting: Set(0..<100), now: fixture.start)
+        }
+        #expect(made == 3 + PipelineRun.extraSamples(count: 3))
+        #expect(run.end == .completed)
     }
 }

@@ -1,0 +1,328 @@
+import Shared
+
+/// Drives a generation job's chain of stages until it has `count` kept samples: plans the generation and judge
+/// calls, routes each answer back to its stage by the call's purpose, and hands finished drafts to the outbox,
+/// whose write (index verdict and filter included) reports back which were kept (`recorded`).
+///
+/// Rejected samples are replaced by new ones, up to `extraSamples` beyond `count` and within the cost limit;
+/// the job then completes with what it kept, and its result says how many it rejected and why. Failures are
+/// handled per call: a transient one is retried after a backoff, up to `callAttempts`, before the job itself
+/// is retried later; a rate limit waits (or postpones the job without spending an attempt when the wait is
+/// long); a fatal one fails the job. A judge that fails leaves the heuristic coherence. Once the run has
+/// decided to end it makes no new call but still keeps the answers of the calls in flight, which were paid
+/// for; only a cancel ends it at once.
+final class PipelineRun: JobRun {
+    static let callAttempts = 3
+    static let callBackoff = RetryPolicy(baseSeconds: 0.5, capSeconds: 8)
+    /// A rate limit longer than this gives the job back to the queue rather than holding its slot.
+    static let longestRateLimitWait = 30.0
+
+    /// Samples a job may make beyond its count to replace rejected ones: the bound on its extra calls.
+    static func extraSamples(count: Int) -> Int { max(5, count) }
+
+    let context: RunContext
+    var job: ClaimedJob { context.job }
+    private let chain: StageChain?
+    private let count: Int
+    /// Samples are numbered below this: the count and the extra allowance.
+    private let indexLimit: Int
+    private var nextIndex = 0
+    /// Samples to generate, each with its attempt and the earliest time to try.
+    private var todo: [Brief] = []
+    /// Scored drafts waiting for the judge, and when it may next be asked.
+    private var judgeQueue: [SampleDraft] = []
+    private var judgeDue: ContinuousClock.Instant
+    private var judgeAttempt = 1
+    private var flying: [Int: Flight] = [:]
+    private var nextCallID = 0
+    private var kept: Set<Int> = []
+    private var rejected = 0
+    /// Drafts that passed every local check, handed to the outbox and not yet reported written.
+    private var awaitingWrite: Set<Int> = []
+    /// How the run ends, once decided; published as `end` when nothing is in flight or unwritten.
+    private var decided: RunEnd?
+    private var spentUSD = 0.0
+    private var maxCostUSD: Double?
+    /// The next call does not fit the cost limit beside the calls in flight: wait for one to report its cost.
+    private var waitsForCost = false
+
+    private struct Brief {
+        var index: Int
+        var attempt: Int
+        var due: ContinuousClock.Instant
+    }
+
+    private enum Payload {
+        case generation([Int])
+        case judge([SampleDraft])
+    }
+
+    private struct Flight {
+        var payload: Payload
+        var attempt: Int
+        var estimateUSD: Double
+    }
+
+    init(_ context: RunContext, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
+        self.context = context
+        judgeDue = now
+        switch StageChain.make(context) {
+        case .failure(let reason):
+            (chain, count, indexLimit) = (nil, 0, 0)
+            decided = .failed(reason: reason.message)
+        case .success(let chain):
+            self.chain = chain
+            let request = chain.generation.request
+            count = request.count
+            indexLimit = count + Self.extraSamples(count: count)
+            maxCostUSD = request.maxCostUSD
+            spentUSD = resume.spentUSD
+            kept = resume.keptIndices
+            rejected = resume.storedIndices.count - resume.keptIndices.count
+            nextIndex = (resume.storedIndices.max() ?? -1) + 1
+            // Samples an earlier run asked for but never stored come first.
+            todo = (0..<nextIndex).filter { !resume.storedIndices.contains($0) }.map { Brief(index: $0, attempt: 1, due: now) }
+            if context.job.cancelRequested { decided = .cancelled }
+            topUp(now: now)
+            settle()
+        }
+    }
+
+    var end: RunEnd? {
+        guard let decided else { return nil }
+        return (flying.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
+    }
+
+    var isWindingDown: Bool { decided != nil && end == nil }
+
+    var progress: Int { count == 0 ? 0 : min(99, kept.count * 100 / count) }
+
+    var nextCallDue: ContinuousClock.Instant? {
+        guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
+        let judge = judgeIsReady ? judgeDue : nil
+        return [todo.map(\.due).min(), judge].compactMap { $0 }.min()
+    }
+
+    func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
+        var limit = min(limit, context.settings.jobMaxInFlight - flying.count)
+        guard decided == nil, !waitsForCost, let chain else { return [] }
+        var calls: [PlannedCall] = []
+        if limit > 0, judgeIsReady, judgeDue <= now {
+            let drafts = Array(judgeQueue.prefix(JudgeStage.batchSize))
+            let call = chain.judge.call(for: drafts, id: nextCallID, attempt: judgeAttempt)
+            guard admit(call, payload: .judge(drafts)) else { return calls }
+            judgeQueue.removeFirst(drafts.count)
+            calls.append(call)
+            limit -= 1
+        }
+        while limit > 0 {
+            let due = todo.indices.filter { todo[$0].due <= now }.prefix(chain.generation.samplesPerCall)
+            guard let first = due.first else { break }
+            let briefs = due.map { todo[$0].index }
+            let attempt = due.map { todo[$0].attempt }.max() ?? todo[first].attempt
+            let call = chain.generation.call(for: briefs, id: nextCallID, attempt: attempt)
+            guard admit(call, payload: .generation(briefs)) else { break }
+            for position in due.reversed() { todo.remove(at: position) }
+            calls.append(call)
+            limit -= 1
+        }
+        return calls
+    }
+
+    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
+        guard let flight = flying.removeValue(forKey: event.call.id) else { return }
+        spentUSD += costUSD
+        waitsForCost = false
+        guard decided != .cancelled, let chain else { return }
+        switch (flight.payload, event.result) {
+        case (.generation(let briefs), .success(let completion)):
+            // Kept even when the run already decided to end: the answer was paid for, and a retry resumes
+            // after it.
+            let (drafts, missing) = chain.generation.read(completion, briefs: briefs)
+            for draft in drafts { accept(chain.local(draft)) }
+            if decided == nil { requeue(missing, after: flight.attempt, now: now) }
+        case (.generation(let briefs), .failure(let error)) where decided == nil:
+            handleFailure(error, attempt: flight.attempt, now: now) { wait, attempt in
+                todo += briefs.map { Brief(index: $0, attempt: attempt, due: now + .seconds(wait)) }
+            }
+        case (.generation, .failure):
+            break
+        case (.judge(let drafts), .success(let completion)):
+            judgeAttempt = 1
+            for draft in chain.judge.apply(completion, to: drafts) { finish(draft) }
+        case (.judge(let drafts), .failure(let error)):
+            judgeFailed(drafts, error: error, attempt: flight.attempt, now: now)
+        }
+        topUp(now: now)
+        settle()
+    }
+
+    /// The outbox wrote these samples: the kept ones count towards the job's count, the rejected ones are
+    /// replaced.
+    func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant) {
+        for sample in samples {
+            awaitingWrite.remove(sample.index)
+            if sample.kept { kept.insert(sample.index) } else { rejected += 1 }
+        }
+        topUp(now: now)
+        settle()
+    }
+
+    func withdraw(_ calls: [PlannedCall]) {
+        for call in calls {
+            guard let flight = flying.removeValue(forKey: call.id) else { continue }
+            switch flight.payload {
+            case .generation(let briefs): todo += briefs.map { Brief(index: $0, attempt: flight.attempt, due: .now) }
+            case .judge(let drafts):
+                if decided == nil { judgeQueue.insert(contentsOf: drafts, at: 0) } else { drafts.forEach(finish) }
+            }
+        }
+    }
+
+    func cancel() {
+        if end == nil { decide(.cancelled) }
+    }
+
+    func stop() {
+        if decided == nil { decide(.postpone(delaySeconds: 0, reason: "consumer stopped")) }
+    }
+
+    func result(_ connection: Connection) throws(DatabaseError) -> JSONValue {
+        try JobTotals.result(
+            jobID: job.id, attempt: job.attempt, requested: count,
+            provider: chain?.generation.provider.name ?? context.settings.provider,
+            model: chain?.generation.model ?? context.settings.model, connection: connection)
+    }
+
+    // MARK: - Stages
+
+    /// A scored draft goes to the judge when it is worth one, else on to the writer.
+    private func accept(_ draft: SampleDraft) {
+        if decided == nil, chain?.judge.wants(draft) == true {
+            judgeQueue.append(draft)
+        } else {
+            finish(draft)
+        }
+    }
+
+    private func finish(_ draft: SampleDraft) {
+        guard let chain else { return }
+        let candidate = chain.candidate(draft)
+        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) } else { rejected += 1 }
+        context.samples.add(candidate)
+    }
+
+    /// The judge is asked once it has a full batch, or whatever waits once no generation can add to it.
+    private var judgeIsReady: Bool {
+        guard !judgeQueue.isEmpty else { return false }
+        let generating = !todo.isEmpty || flying.values.contains { if case .generation = $0.payload { true } else { false } }
+        return judgeQueue.count >= JudgeStage.batchSize || !generating
+    }
+
+    /// Briefs an answer left out are asked again, up to `callAttempts` each; after that, new samples replace them.
+    private func requeue(_ briefs: [Int], after attempt: Int, now: ContinuousClock.Instant) {
+        guard attempt < Self.callAttempts else { return }
+        todo += briefs.map { Brief(index: $0, attempt: attempt + 1, due: now) }
+    }
+
+    private func judgeFailed(_ drafts: [SampleDraft], error: ProviderError, attempt: Int, now: ContinuousClock.Instant) {
+        switch error.kind {
+        case .rateLimited(let retryAfter) where decided == nil && (retryAfter ?? 1) <= Self.longestRateLimitWait:
+            judgeQueue.insert(contentsOf: drafts, at: 0)
+            judgeDue = now + .seconds(retryAfter ?? 1)
+        case .retryable(let retryAfter) where decided == nil && attempt < Self.callAttempts:
+            judgeQueue.insert(contentsOf: drafts, at: 0)
+            judgeAttempt = attempt + 1
+            judgeDue = now + .seconds(max(Self.callBackoff.delay(afterAttempt: attempt), retryAfter ?? 0))
+        default:
+            context.logger.warning("coherence judge failed; keeping the heuristic", metadata: ["error": "\(error.message)"])
+            drafts.forEach(finish)
+        }
+    }
+
+    // MARK: - Decisions
+
+    /// Adds briefs until the samples kept, on their way and to make cover the count, within the allowance.
+    private func topUp(now: ContinuousClock.Instant) {
+        guard decided == nil else { return }
+        let generating = flying.values.reduce(0) { sum, flight in
+            if case .generation(let briefs) = flight.payload { sum + briefs.count } else { sum }
+        }
+        var promised = kept.count + awaitingWrite.count + todo.count + generating + judgeQueue.count
+            + flying.values.reduce(0) { sum, flight in
+                if case .judge(let drafts) = flight.payload { sum + drafts.count } else { sum }
+            }
+        while promised < count, nextIndex < indexLimit {
+            todo.append(Brief(index: nextIndex, attempt: 1, due: now))
+            nextIndex += 1
+            promised += 1
+        }
+    }
+
+    /// Admits a planned call if it fits the cost limit beside the calls in flight (which count at their estimate
+    /// until they report their cost); only with none in flight does a call that cannot fit end the job.
+    private func admit(_ call: PlannedCall, payload: Payload) -> Bool {
+        let estimate = estimatedCost(call)
+        if let maxCostUSD, spentUSD + flying.values.reduce(0, { $0 + $1.estimateUSD }) + estimate > maxCostUSD {
+            if flying.isEmpty { decide(overBudget(maxCostUSD)) } else { waitsForCost = true }
+            return false
+        }
+        flying[call.id] = Flight(payload: payload, attempt: call.attempt, estimateUSD: estimate)
+        nextCallID += 1
+        return true
+    }
+
+    private func handleFailure(
+        _ error: ProviderError, attempt: Int, now: ContinuousClock.Instant, retry: (Double, Int) -> Void
+    ) {
+        switch error.kind {
+        case .fatal:
+            decide(.failed(reason: "The provider refused the request: \(error.message)"))
+        case .rateLimited(let retryAfter):
+            let wait = retryAfter ?? 1
+            if wait > Self.longestRateLimitWait {
+                decide(.postpone(delaySeconds: wait, reason: "Rate limited by the provider"))
+            } else {
+                retry(wait, attempt)
+            }
+        case .retryable(let retryAfter) where attempt < Self.callAttempts:
+            context.logger.warning("provider call failed, retrying", metadata: ["error": "\(error.message)"])
+            retry(max(Self.callBackoff.delay(afterAttempt: attempt), retryAfter ?? 0), attempt + 1)
+        case .retryable:
+            decide(.retry(
+                delaySeconds: RetryPolicy.jobDefault.delay(afterAttempt: job.attempt),
+                reason: "The provider failed \(Self.callAttempts) times: \(error.message)"))
+        }
+    }
+
+    /// Decides the end; drafts waiting for the judge are written with their heuristic coherence, as they were
+    /// paid for.
+    private func decide(_ end: RunEnd) {
+        decided = end
+        let waiting = judgeQueue
+        judgeQueue.removeAll()
+        waiting.forEach(finish)
+    }
+
+    /// Completes once nothing is left to make, judge, wait for or write: the count is kept, or the allowance
+    /// is spent.
+    private func settle() {
+        if decided == nil, todo.isEmpty, flying.isEmpty, judgeQueue.isEmpty, awaitingWrite.isEmpty {
+            decided = .completed
+        }
+    }
+
+    private func overBudget(_ maxCostUSD: Double) -> RunEnd {
+        let spent = (spentUSD * 10_000).rounded() / 10_000
+        return .failed(
+            reason: "Stopped before exceeding the job's cost limit of $\(maxCostUSD) (spent $\(spent)); "
+                + "\(kept.count) of \(count) samples were kept")
+    }
+
+    /// The call's cost if it used its whole output allowance.
+    private func estimatedCost(_ call: PlannedCall) -> Double {
+        Double(context.prices.costUSD(
+            model: call.request.model, inputTokens: call.inputTokenEstimate,
+            outputTokens: call.request.maxOutputTokens)) ?? 0
+    }
+}

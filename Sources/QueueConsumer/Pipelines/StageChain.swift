@@ -1,0 +1,68 @@
+import Shared
+
+/// A generation job's stages, built once from its parameters and the consumer's settings:
+/// generate → PII → score → (judge) → fingerprint → [index] → filter.
+struct StageChain {
+    let generation: GenerationStage
+    let pii: PIIStage
+    let score: ScoreStage
+    let judge: JudgeStage
+    let fingerprint = FingerprintStage()
+    let filter: FilterStage
+    let scope: DedupScope
+    let jaccardThreshold = DedupStore.defaultThreshold
+
+    struct SetupFailure: Error {
+        var message: String
+    }
+
+    /// The chain of `context`'s job, or why the job cannot run here.
+    static func make(_ context: RunContext) -> Result<StageChain, SetupFailure> {
+        guard let request = GenerationRequest(params: context.job.params) else {
+            return .failure(SetupFailure(message: "The job's parameters are invalid"))
+        }
+        guard let template = PromptTemplate(kind: request.template, version: request.version) else {
+            return .failure(SetupFailure(message: "Template \(request.template.rawValue) \(request.version) does not exist"))
+        }
+        let pinned: (provider: any Provider, model: String)
+        switch context.providers.pinned(provider: request.provider, model: request.model) {
+        case .failure(let refusal): return .failure(SetupFailure(message: refusal.reason))
+        case .success(let found): pinned = found
+        }
+        let settings = context.settings
+        let jobID = context.job.id
+        let origin = SampleOrigin(
+            jobID: jobID, kind: request.template, product: request.product, template: request.template.rawValue,
+            templateVersion: template.version, promptVersion: request.version, temperature: request.temperature,
+            provider: pinned.provider.name, metadata: [
+                "template": .string(request.template.rawValue),
+                "sentiment_intensity": request.sentimentIntensity.map(JSONValue.int) ?? .null,
+                "tone": request.tone.map(JSONValue.string) ?? .null, "provider": .string(pinned.provider.name),
+            ])
+        let threshold = request.minQualityScore
+        return .success(StageChain(
+            generation: GenerationStage(
+                request: request, template: template, jobID: jobID, provider: pinned.provider, model: pinned.model,
+                samplesPerCall: 1, cacheMode: settings.responseCache),
+            pii: PIIStage(policy: settings.piiPolicy),
+            score: ScoreStage(
+                scorer: QualityScorer(weights: settings.qualityWeights, threshold: threshold), kind: request.template,
+                product: request.product, filters: request.qualityFilter),
+            judge: JudgeStage(
+                mode: settings.coherenceJudge, threshold: threshold, filters: request.qualityFilter, jobID: jobID,
+                provider: pinned.provider, model: pinned.model, product: request.product, kind: request.template,
+                cacheMode: settings.responseCache),
+            filter: FilterStage(origin: origin, threshold: threshold, filters: request.qualityFilter),
+            scope: request.dedupScopeValue(jobID: jobID)))
+    }
+
+    /// The draft through the local stages that come before the judge.
+    func local(_ draft: SampleDraft) -> SampleDraft {
+        score.run(pii.run(draft))
+    }
+
+    /// What the writer needs of a finished draft.
+    func candidate(_ draft: SampleDraft) -> SampleCandidate {
+        SampleCandidate(draft: fingerprint.run(draft), filter: filter, scope: scope, jaccardThreshold: jaccardThreshold)
+    }
+}

@@ -1,0 +1,73 @@
+import Shared
+
+/// The last stage: puts the de-duplication index's verdict into the scores and decides whether the sample is
+/// kept, with every reason when it is not. Run by the writer, inside the transaction that asked the index.
+struct FilterStage: PipelineStage {
+    let origin: SampleOrigin
+    /// The job's `min_quality_score`.
+    let threshold: Double
+    /// Whether a score below the threshold (or outside the length limits) rejects; duplicates and rejected
+    /// personal data always do.
+    let filters: Bool
+
+    /// `verdict` is nil for a draft that failed locally: it was never compared with the index.
+    func run(_ input: (draft: SampleDraft, verdict: DedupVerdict?)) -> Sample {
+        let (draft, verdict) = input
+        var reasons: [RejectionReason] = []
+        var scores = draft.scores
+        if let local = scores {
+            let revised = local.revised(uniqueness: Self.uniqueness(verdict), threshold: threshold)
+            scores = revised
+            if filters { reasons += revised.reasons }
+        }
+        reasons += draft.localReasons.filter(\.isPII)
+        switch verdict {
+        case .exactDuplicate(let original): reasons.append(.duplicate(of: original))
+        case .nearDuplicate(let original, let jaccard): reasons.append(.nearDuplicate(of: original, jaccard: jaccard))
+        case .unique, nil: break
+        }
+        return sample(draft, scores: scores, reasons: reasons)
+    }
+
+    /// 1 for a text unlike any recorded one, 1 − J for a near-duplicate at Jaccard J, 0 for an exact one.
+    static func uniqueness(_ verdict: DedupVerdict?) -> Double? {
+        switch verdict {
+        case nil: nil
+        case .unique: 1
+        case .exactDuplicate: 0
+        case .nearDuplicate(_, let jaccard): 1 - jaccard
+        }
+    }
+
+    private func sample(_ draft: SampleDraft, scores: QualityScores?, reasons: [RejectionReason]) -> Sample {
+        var metadata = origin.metadata
+        metadata["sample_index"] = .int(draft.index)
+        metadata["model"] = .string(draft.model)
+        if draft.variation != [:] { metadata["variation"] = draft.variation }
+        if !draft.pii.isEmpty { metadata["pii"] = .array(draft.pii.map { .string($0.rawValue) }) }
+        var quality: JSONObject = scores?.json ?? [:]
+        if let scores { metadata["quality_score"] = quality["overall"] ?? .double(scores.overall) }
+        quality["coherence_source"] = .string(draft.coherenceSource)
+        quality["threshold"] = .double(threshold)
+        if !reasons.isEmpty { quality["reasons"] = .array(reasons.map(\.json)) }
+        if !draft.pii.isEmpty { quality["pii"] = .array(draft.pii.map { .string($0.rawValue) }) }
+        var sample = Sample(
+            jobID: origin.jobID, index: draft.index, id: SampleSeed.sampleID(jobID: origin.jobID, index: draft.index),
+            kind: origin.kind, product: origin.product, templateVersion: origin.templateVersion,
+            promptVersion: origin.promptVersion, temperature: origin.temperature, text: draft.text,
+            tokensEstimated: TokenEstimator.estimate(draft.text), provider: origin.provider, model: draft.model,
+            metadata: .object(metadata))
+        sample.template = origin.template
+        sample.quality = .object(quality)
+        sample.kept = reasons.isEmpty
+        sample.filterReason = reasons.isEmpty ? nil : Self.codes(reasons)
+        sample.contentHash = draft.fingerprint?.contentHash
+        return sample
+    }
+
+    /// Each code once, in order of first appearance.
+    private static func codes(_ reasons: [RejectionReason]) -> String {
+        var seen: Set<String> = []
+        return reasons.map(\.code).filter { seen.insert($0).inserted }.joined(separator: ",")
+    }
+}

@@ -10,7 +10,7 @@ struct GetConfig: Handler {
             PromptTemplate.sentimentDescriptions.sorted { $0.key < $1.key }.map { (key: String($0.key), value: .string($0.value)) })
         return .json([
             "features": [
-                "generation": true, "enhanced_generation": false, "augmentation": false, "quality_filtering": false,
+                "generation": true, "enhanced_generation": true, "augmentation": false, "quality_filtering": true,
                 "job_cancellation": true, "job_listing": true,
             ],
             "templates": [
@@ -22,9 +22,13 @@ struct GetConfig: Handler {
             "tone_options": .array(Self.tones.map(JSONValue.string)),
             "augmentation_strategies": ["CDA", "ADA", "CADA"],
             "quality_filtering": [
-                "default_min_score": 0.6,
-                "metrics": ["length", "grammar", "lexical_diversity", "relevance", "uniqueness", "coherence"],
-                "deduplication": ["exact": true, "near_duplicate": true, "jaccard_threshold": 0.85],
+                "default_min_score": .double(GenerationRequest.defaultMinQualityScore),
+                "metrics": .array(QualityComponent.allCases.map { .string($0.rawValue) }),
+                "deduplication": [
+                    "exact": true,
+                    "near_duplicate": ["method": "minhash-lsh", "threshold": .double(DedupStore.defaultThreshold)],
+                    "scopes": .array(DedupScopeKind.allCases.map { .string($0.rawValue) }),
+                ],
             ],
             "limits": [
                 "max_samples": .int(context.settings.maxSamplesPerRequest), "min_samples": 1, "max_tokens": 4096,

@@ -51,7 +51,8 @@ enum JobView {
         ]
     }
 
-    /// A sample with its index and quality decision, for `/api/jobs/{id}/samples`.
+    /// A sample with its index and quality decision, for `/api/jobs/{id}/samples`: `reasons` lists every
+    /// reason with its details (`duplicate_of`, `jaccard`, …), `filter_reason` only their codes.
     static func detailedSample(_ sample: Sample) -> JSONValue {
         guard case .object(var object) = Self.sample(sample) else { return .null }
         object["idx"] = .int(sample.index)
@@ -61,6 +62,7 @@ enum JobView {
         object["kept"] = .bool(sample.kept)
         object["filter_reason"] = sample.filterReason.map(JSONValue.string) ?? .null
         object["quality"] = sample.quality
+        object["reasons"] = sample.quality["reasons"] ?? []
         object["lineage"] = sample.lineage ?? .null
         return .object(object)
     }

@@ -7,6 +7,12 @@ struct PostGenerate: Handler {
         let generation = try GenerationRequest.validated(
             body: request.body, maxCount: context.settings.maxSamplesPerRequest,
             catalog: ModelCatalog(settings: context.settings))
+        return try Self.accept(generation, context: context)
+    }
+
+    /// Enqueues a validated generation as a `generate` job with its audit entry, in one transaction, and
+    /// answers with the pending job; every generation endpoint ends here.
+    static func accept(_ generation: GenerationRequest, context: HandlerContext) throws -> Response {
         guard PromptTemplate(kind: generation.template, version: generation.version) != nil else {
             throw APIError.badRequest(
                 "Template '\(generation.template.rawValue)' has no version '\(generation.version)'. "

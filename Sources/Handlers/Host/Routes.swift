@@ -7,6 +7,7 @@ enum Routes {
         .init("GET", "/health", GetLiveness()),
         .init("GET", "/api/health", GetHealth()),
         .init("POST", "/api/generate", PostGenerate()),
+        .init("POST", "/api/generate-enhanced", PostGenerateEnhanced()),
         .init("GET", "/api/result/{job_id}", GetResult()),
         .init("DELETE", "/api/job/{job_id}", DeleteJob()),
         .init("POST", "/api/validate", PostValidate()),
@@ -15,6 +16,7 @@ enum Routes {
         .init("GET", "/api/rate-limit-status", GetRateLimitStatus()),
         .init("GET", "/api/jobs", ListJobs()),
         .init("GET", "/api/jobs/{job_id}/samples", ListJobSamples()),
+        .init("GET", "/api/quality-stats", GetQualityStats()),
     ]
 
     static let router = Router(routes: all)

@@ -24,6 +24,11 @@ public struct FieldReader {
         errors.append(FieldError(type: type, source: source, field: field, msg: msg))
     }
 
+    /// Adds a failure inside a field, e.g. `["constraints", "2"]` for the third item of a list.
+    public mutating func fail(at path: [String], type: String, msg: String) {
+        errors.append(FieldError(type: type, loc: [source.rawValue] + path, msg: msg))
+    }
+
     /// A string of `length` characters (Unicode scalars, as the earlier service counted them).
     ///
     /// NUL is refused here, for every string field: PostgreSQL can store it in neither `text` nor `jsonb`. Only
@@ -40,17 +45,24 @@ public struct FieldReader {
             fail(field, type: "value_error", msg: "Value error, String should not contain NUL characters (\\u0000)")
             return nil
         }
-        let count = text.unicodeScalars.count
-        if count < length.lowerBound {
-            let unit = length.lowerBound == 1 ? "character" : "characters"
-            fail(field, type: "string_too_short", msg: "String should have at least \(length.lowerBound) \(unit)")
-            return nil
-        }
-        if count > length.upperBound {
-            fail(field, type: "string_too_long", msg: "String should have at most \(length.upperBound) characters")
+        if let failure = Self.lengthFailure(text, length) {
+            fail(field, type: failure.type, msg: failure.msg)
             return nil
         }
         return text
+    }
+
+    /// The error of a string whose length (in Unicode scalars) is outside `length`, or nil.
+    static func lengthFailure(_ text: String, _ length: ClosedRange<Int>) -> (type: String, msg: String)? {
+        let count = text.unicodeScalars.count
+        if count < length.lowerBound {
+            let unit = length.lowerBound == 1 ? "character" : "characters"
+            return ("string_too_short", "String should have at least \(length.lowerBound) \(unit)")
+        }
+        if count > length.upperBound {
+            return ("string_too_long", "String should have at most \(length.upperBound) characters")
+        }
+        return nil
     }
 
     public mutating func int(_ field: String, default fallback: Int?, in range: ClosedRange<Int>) -> Int? {
@@ -92,8 +104,9 @@ public struct FieldReader {
         case .int(1): return true
         case .string(let text):
             switch text.trimmingSpaces.lowercased() {
-            case "true", "1", "yes", "on", "t", "y": return true
-            case "false", "0", "no", "off", "f", "n": return false
+            // Exactly the spellings the earlier service documented, in any case.
+            case "true", "1", "yes", "on": return true
+            case "false", "0", "no", "off": return false
             default: break
             }
         default: break
@@ -105,12 +118,12 @@ public struct FieldReader {
     // MARK: - Helpers
 
     /// The field's value; JSON null counts as absent, as the earlier service's optional fields did.
-    private func present(_ field: String) -> JSONValue? {
+    func present(_ field: String) -> JSONValue? {
         guard let value = fields[field], value != .null else { return nil }
         return value
     }
 
-    private mutating func missing<T>(_ field: String, _ fallback: T?) -> T? {
+    mutating func missing<T>(_ field: String, _ fallback: T?) -> T? {
         if fallback == nil && isRequired(field) { fail(field, type: "missing", msg: "Field required") }
         return fallback
     }

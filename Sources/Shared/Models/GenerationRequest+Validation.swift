@@ -17,6 +17,7 @@ extension GenerationRequest {
         let choice = reader.modelChoice(catalog)
         let seed = reader.int("seed", default: nil, in: 0...Int(Int32.max))
         let maxCost = reader.double("max_cost_usd", default: nil, in: 0...1_000_000)
+        let controls = readBodyControls(&reader)
         var product: String?
         if let rawProduct {
             product = ProductName.sanitise(rawProduct)
@@ -39,9 +40,11 @@ extension GenerationRequest {
         else {
             throw .validation(reader.errors)
         }
-        return GenerationRequest(
+        var request = GenerationRequest(
             product: product, count: count, version: version, temperature: temperature, template: template,
             provider: choice.provider, model: choice.model, seed: seed, maxCostUSD: maxCost)
+        request.apply(controls)
+        return request
     }
 
     /// Parses the body as a JSON object, or throws the 422 the earlier service gave; an empty body is an

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A validated request for a generation job: what the body and query asked for, sanitised.
 ///
 /// It is stored as the job's `params` and read back by the consumer, so the two sides share one shape.
@@ -19,6 +25,19 @@ public struct GenerationRequest: Sendable, Equatable {
     public var seed: Int?
     /// The job stops, keeping its samples, before a call that could take its cost past this.
     public var maxCostUSD: Double?
+    /// Few-shot examples in the prompt (enhanced generation may turn them off).
+    public var fewShot = true
+    /// Whether samples scoring below `minQualityScore` are rejected; plain generation still scores,
+    /// de-duplicates and checks for personal data, but keeps low scores.
+    public var qualityFilter = false
+    public var minQualityScore = GenerationRequest.defaultMinQualityScore
+    /// Words a sample should have, asked of the provider (`min_words`/`max_words`).
+    public var lengthWords: ClosedRange<Int>?
+    /// Extra instructions for every sample, sanitised as `product` is.
+    public var constraints: [String] = []
+    /// Which earlier samples a sample is de-duplicated against; `dataset` goes with `datasetID`.
+    public var dedupScope = DedupScopeKind.job
+    public var datasetID: UUID?
 
     public init(
         product: String, count: Int, version: String = "v1", temperature: Double = 0.7,
@@ -50,6 +69,7 @@ public struct GenerationRequest: Sendable, Equatable {
         object["model"] = model.map(JSONValue.string)
         object["seed"] = seed.map(JSONValue.int)
         object["max_cost_usd"] = maxCostUSD.map(JSONValue.double)
+        for (key, value) in controlParams.members { object[key] = value }
         return .object(object)
     }
 
@@ -64,6 +84,7 @@ public struct GenerationRequest: Sendable, Equatable {
             sentimentIntensity: params["sentiment_intensity"]?.intValue, tone: params["tone"]?.stringValue,
             provider: params["provider"]?.stringValue, model: params["model"]?.stringValue,
             seed: params["seed"]?.intValue, maxCostUSD: params["max_cost_usd"]?.doubleValue)
+        readControls(params)
     }
 
     /// The sanitised echo `/api/validate` returns.

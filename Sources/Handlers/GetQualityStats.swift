@@ -25,15 +25,7 @@ struct GetQualityStats: Handler {
         }
         let stats = try SampleStore(connection).qualityStats(jobID: jobID, template: template)
         return .json([
-            "filter_stats": [
-                "total_processed": .int(stats.totalProcessed), "passed_filter": .int(stats.passedFilter),
-                "failed_length": .int(stats.failedLength), "failed_quality": .int(stats.failedQuality),
-                "failed_duplicate": .int(stats.failedDuplicate), "failed_pii": .int(stats.failedPII),
-                "pass_rate": .double(stats.passRate), "duplicate_rate": .double(stats.duplicateRate),
-                "by_reason": .object(JSONObject(stats.byReason.map { (key: $0.code, value: .int($0.count)) })),
-                "mean_scores": .object(
-                    JSONObject(stats.meanScores.map { (key: $0.name, value: $0.mean.map(JSONValue.double) ?? .null) })),
-            ],
+            "filter_stats": stats.json,
             "timestamp": .string(RFC3339.format(.now)),
         ])
     }

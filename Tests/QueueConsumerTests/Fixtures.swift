@@ -46,10 +46,9 @@ struct RunFixture {
     }
 
     /// The event of `call` answered with a short text.
-    static func answered(_ call: PlannedCall) -> CallEvent {
+    static func answered(_ call: PlannedCall, text: String = "An answer about the product.") -> CallEvent {
         CallEvent(
-            call: call, result: .success(Completion(text: "An answer about the product.", inputTokens: 40, outputTokens: 8,
-                                                    model: call.request.model)),
+            call: call, result: .success(Completion(text: text, inputTokens: 40, outputTokens: 8, model: call.request.model)),
             latencyMilliseconds: 5, cached: false, remote: true, rateLimits: nil)
     }
 

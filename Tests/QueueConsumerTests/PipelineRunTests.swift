@@ -170,4 +170,23 @@ import Testing
         #expect(made == 3 + PipelineRun.extraSamples(count: 3))
         #expect(run.end == .completed)
     }
+
+    @Test func aBorderlineSampleWaitsForTheJudgeAndAFailedJudgeKeepsTheHeuristic() throws {
+        let overall = try #require(StageTests.scored(StageTests.goodReview).scores?.overall)
+        var request = GenerationRequest(product: "Wireless Earbuds", count: 1, template: .productReview)
+        request.qualityFilter = true
+        request.minQualityScore = (overall * 100).rounded() / 100
+        let fixture = try RunFixture(request)
+        let run = fixture.run
+        let generation = try #require(run.nextCalls(limit: 4, now: fixture.start).first)
+        run.handle(RunFixture.answered(generation, text: StageTests.goodReview), costUSD: 0, now: fixture.start)
+        #expect(fixture.unwritten.isEmpty, "the draft waits for its judgement")
+        let judge = try #require(run.nextCalls(limit: 4, now: fixture.start).first)
+        #expect(judge.purpose == .judge)
+        run.handle(RunFixture.failed(judge, .fatal), costUSD: 0, now: fixture.start)
+        #expect(fixture.unwritten == [0] && run.end == nil, "a failed judge does not fail the job")
+        #expect(fixture.outbox.candidates.first?.draft.coherenceSource == "heuristic")
+        fixture.write(now: fixture.start)
+        #expect(run.end == .completed)
+    }
 }

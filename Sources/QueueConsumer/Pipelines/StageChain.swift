@@ -53,7 +53,7 @@ struct StageChain {
                 provider: pinned.provider, model: pinned.model, product: request.product, kind: request.template,
                 cacheMode: settings.responseCache),
             filter: FilterStage(origin: origin, threshold: threshold, filters: request.qualityFilter),
-            scope: request.dedupScopeValue(jobID: jobID)))
+            scope: request.deduplicationScope(jobID: jobID)))
     }
 
     /// The draft through the local stages that come before the judge.

@@ -16,6 +16,7 @@ enum JobTotals {
     ) throws(DatabaseError) -> JSONValue {
         let samples = try SampleStore(connection).totals(jobID: jobID)
         let usage = try LLMCallStore(connection).totals(jobID: jobID)
+        let filter = try SampleStore(connection).qualityStats(jobID: jobID)
         return [
             "totals": ["samples": .int(samples.samples), "tokens_estimated": .int(samples.tokens)],
             "metadata": [
@@ -23,7 +24,7 @@ enum JobTotals {
                 "tokens_in": .int(usage.tokensIn), "tokens_out": .int(usage.tokensOut),
                 "cost_usd": .double(Double(usage.costUSD) ?? 0), "llm_calls": .int(usage.calls),
                 "attempts": .int(attempt), "requested_samples": .int(requested),
-                "shortfall": .int(max(0, requested - samples.samples)),
+                "shortfall": .int(max(0, requested - samples.samples)), "filter_stats": filter.json,
             ],
         ]
     }

@@ -435,7 +435,7 @@ class HTTPError(Exception):
 
 
 CONFIG_KEYS = ("rpm", "tpm", "itpm", "otpm", "window_seconds", "latency_ms", "jitter_ms",
-               "fault_rate", "faults", "require_key", "hang_seconds")
+               "fault_rate", "faults", "require_key", "hang_seconds", "distinct_texts")
 
 
 class FakeProvider:
@@ -451,6 +451,8 @@ class FakeProvider:
         self.faults = parse_faults(args.faults)
         self.require_key = args.require_key
         self.hang_seconds = float(args.hang_seconds)
+        # A model that repeats itself: at most this many different texts per prompt position (None: no limit).
+        self.distinct_texts = None
         self.seed = args.seed
         self.stopping = asyncio.Event()
         self.connections: set[asyncio.Task] = set()
@@ -487,6 +489,8 @@ class FakeProvider:
                 v = parse_faults(v)
             elif k == "require_key":
                 v = v or None
+            elif k == "distinct_texts":
+                v = None if v is None or v == 0 else int(v)
             elif k == "window_seconds":
                 v = float(v)
                 if v <= 0:
@@ -916,7 +920,7 @@ class FakeProvider:
         choices_text = []
         finish = []
         for i in range(n):
-            text, reason = completion(seed, i, kw, schema, max_out)
+            text, reason = completion(seed, i, kw, schema, max_out, last_user, self.distinct_texts)
             choices_text.append(text)
             finish.append(reason)
         completion_tokens = sum(tokens_of(t) for t in choices_text)
@@ -1000,7 +1004,7 @@ class FakeProvider:
             if isinstance(m, dict) and m.get("role") == "user":
                 last_user = text
         seed = seed_of(req.get("seed"), [system, messages])
-        text, reason = completion(seed, 0, keywords_of(last_user), None, max_tokens)
+        text, reason = completion(seed, 0, keywords_of(last_user), None, max_tokens, last_user, self.distinct_texts)
         stop_reason = "end_turn" if reason == "stop" else "max_tokens"
         output_tokens = tokens_of(text)
         dims_need = {"requests": (self.rpm, 1), "tokens": (self.tpm, input_tokens + max_tokens),
@@ -1085,8 +1089,36 @@ def structured_schema(response_format):
     return None
 
 
-def completion(seed, index, keywords, schema, max_out):
-    """(text, finish_reason); plain text is cut at max_out tokens, JSON never is."""
+SECTION = re.compile(r"^### (Brief|Text) (\d+)[ \t]*$", re.M)
+
+
+def sections(prompt: str, kind: str) -> list[tuple[int, str]]:
+    """The numbered sections (`### Brief 3`, `### Text 5`) of a prompt that asks about several texts at once."""
+    found = [(m.start(), m.end(), int(m.group(2))) for m in SECTION.finditer(prompt) if m.group(1) == kind]
+    return [(n, prompt[end:(found[i + 1][0] if i + 1 < len(found) else len(prompt))].strip())
+            for i, (_, end, n) in enumerate(found)]
+
+
+def completion(seed, index, keywords, schema, max_out, prompt="", distinct=None):
+    """(text, finish_reason); plain text is cut at max_out tokens, JSON never is.
+
+    A prompt with `### Brief N` sections is answered as a model asked for several samples would, with
+    {"samples":[{"index":N,"text":…}]}; one with `### Text N` sections and judgements asked for, with
+    {"judgements":[…]} — whether the schema came as structured output or by instruction."""
+    briefs = sections(prompt, "Brief")
+    if briefs:
+        items = []
+        for n, brief in briefs:
+            brief_seed = seed_of(None, [brief])
+            items.append({"index": n, "text": generate_text(brief_seed % distinct if distinct else brief_seed, index,
+                                                            keywords_of(brief) or keywords)})
+        return dumps({"samples": items}).decode(), "stop"
+    texts = sections(prompt, "Text")
+    if texts and "judgement" in prompt:
+        return dumps({"judgements": [{"index": n, "coherence": 0.8, "reason": "consistent and on topic"}
+                                     for n, _ in texts]}).decode(), "stop"
+    if distinct:
+        seed %= distinct
     if schema is not None:
         rng = random.Random(seed * 1_000_003 + index)
         return dumps(schema_value(schema, rng, keywords, schema)).decode(), "stop"

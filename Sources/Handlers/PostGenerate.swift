@@ -4,16 +4,14 @@ import Shared
 struct PostGenerate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         // The job pins the resolved provider and model: the consumer runs exactly what was accepted here.
-        let generation = try GenerationRequest.validated(
+        var generation = try GenerationRequest.validated(
             body: request.body, maxCount: context.settings.maxSamplesPerRequest,
             catalog: ModelCatalog(settings: context.settings))
-        guard PromptTemplate(kind: generation.template, version: generation.version) != nil else {
-            throw APIError.badRequest(
-                "Template '\(generation.template.rawValue)' has no version '\(generation.version)'. "
-                    + "Available: \(PromptTemplate.builtInVersions.joined(separator: ", "))")
-        }
-        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts)
+        // The job pins the template's name, version, kind and content hash too: the consumer refuses to
+        // render a template that changed since.
         let connection = try context.connection()
+        _ = try TemplatePinning.pin(&generation) { TemplateStore(connection) }
+        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts)
         let record = try connection.transaction { connection in
             let record = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(

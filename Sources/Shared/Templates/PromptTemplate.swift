@@ -70,9 +70,10 @@ public struct PromptTemplate: Sendable, Equatable {
     /// The built-in templates, `v1` of each kind, named after the kind.
     public static let builtIns: [PromptTemplate] = SampleKind.allCases.map(builtIn)
 
-    /// The built-in `name` at `version`, or nil.
+    /// The built-in `name` at `version`, or nil; `chatbot_reply` (stored jobs' name) is `chatbot_conversation`.
     public static func builtIn(name: String, version: String) -> PromptTemplate? {
-        builtIns.first { $0.name == name && $0.version == version }
+        let canonical = SampleKind(name: name)?.rawValue ?? name
+        return builtIns.first { $0.name == canonical && $0.version == version }
     }
 
     /// Versions every built-in name has before any user version.

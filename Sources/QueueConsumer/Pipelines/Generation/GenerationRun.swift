@@ -180,9 +180,9 @@ final class GenerationRun: JobRun {
         guard let request = GenerationRequest(params: context.job.params) else {
             return .failure(SetupFailure(message: "The job's parameters are invalid"))
         }
-        guard let template = PromptTemplate(kind: request.template, version: request.version) else {
+        guard let template = PromptTemplate.builtIn(name: request.templateName, version: request.version) else {
             return .failure(SetupFailure(
-                message: "Template \(request.template.rawValue) \(request.version) does not exist"))
+                message: "Template \(request.templateName) \(request.version) does not exist"))
         }
         switch context.providers.pinned(provider: request.provider, model: request.model) {
         case .failure(let refusal):

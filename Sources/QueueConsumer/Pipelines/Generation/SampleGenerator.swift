@@ -19,11 +19,11 @@ struct SampleGenerator {
 
     func plan(index: Int, attempt: Int) -> PlannedCall {
         let spec = SampleSpec(
-            product: request.product, kind: request.template, sentiment: request.sentimentIntensity,
+            product: request.product, kind: request.kind, sentiment: request.sentimentIntensity,
             tone: request.tone, index: index, seed: SampleSeed.derive(jobID: jobID, index: index))
         // A job's seed gives each sample its own seed, so samples differ and a re-run repeats them.
         let completionRequest = CompletionRequest(
-            model: model, messages: template.messages(for: request, index: index), temperature: request.temperature,
+            model: model, messages: prompt(index: index)?.messages ?? [], temperature: request.temperature,
             maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: request.seed.map { $0 &+ index }, sample: spec)
         let deterministic = request.temperature == 0 || request.seed != nil
         return PlannedCall(
@@ -31,15 +31,25 @@ struct SampleGenerator {
             request: completionRequest, cacheable: cacheMode == "auto" && deterministic && !provider.answersLocally)
     }
 
+    /// The rendered prompt of sample `index`, seeded by the job: its `seed` when set, else its id, so a
+    /// resumed job renders the same prompts. Nil only for a template that no longer validates.
+    func prompt(index: Int) -> SamplePrompt? {
+        let seed = request.seed.map { UInt64($0) } ?? SampleSeed.derive(jobID: jobID, index: -1)
+        let controls = PromptControls(
+            product: request.product, sentimentIntensity: request.sentimentIntensity, tone: request.tone)
+        return try? PromptRenderer(template).prompt(controls, index: index, seed: seed)
+    }
+
     func sample(index: Int, completion: Completion) -> Sample {
         let text = completion.text.trimmingSpaces
         return Sample(
-            jobID: jobID, index: index, id: SampleSeed.sampleID(jobID: jobID, index: index), kind: request.template,
+            jobID: jobID, index: index, id: SampleSeed.sampleID(jobID: jobID, index: index), kind: request.kind,
             product: request.product, templateVersion: template.version, promptVersion: request.version,
             temperature: request.temperature, text: text, tokensEstimated: TokenEstimator.estimate(text),
             provider: provider.name, model: completion.model,
             metadata: [
-                "template": .string(request.template.rawValue), "sample_index": .int(index),
+                "template": .string(request.templateName), "sample_index": .int(index),
+                "variation": prompt(index: index)?.variation ?? .null,
                 "sentiment_intensity": request.sentimentIntensity.map(JSONValue.int) ?? .null,
                 "tone": request.tone.map(JSONValue.string) ?? .null, "provider": .string(provider.name),
                 "model": .string(completion.model),

@@ -15,6 +15,9 @@ enum Routes {
         .init("GET", "/api/rate-limit-status", GetRateLimitStatus()),
         .init("GET", "/api/jobs", ListJobs()),
         .init("GET", "/api/jobs/{job_id}/samples", ListJobSamples()),
+        .init("POST", "/api/templates", PostTemplate()),
+        .init("GET", "/api/templates", ListTemplates()),
+        .init("GET", "/api/templates/{name}/versions/{version}", GetTemplateVersion()),
     ]
 
     static let router = Router(routes: all)

@@ -13,8 +13,8 @@ public enum TemplateError: Error, Sendable, Equatable {
         case .syntax(let line, let reason):
             return "Template syntax error on line \(line): \(reason)"
         case .undeclaredVariable(let name, let line):
-            return "Undeclared variable \(name) on line \(line); declared variables: "
-                + TemplateVariable.names.joined(separator: ", ")
+            return "Template error on line \(line): undeclared variable \(name) (declared: "
+                + TemplateVariable.names.joined(separator: ", ") + ")"
         case .render(let reason):
             return "Template rendering failed: \(reason)"
         }

@@ -14,9 +14,13 @@ struct GetConfig: Handler {
                 "job_cancellation": true, "job_listing": true,
             ],
             "templates": [
-                "available": .array(SampleKind.allCases.map { .string($0.rawValue) }),
+                // Built-ins; user templates are listed by `GET /api/templates`.
+                "available": .array(PromptTemplate.builtIns.map { .string($0.name) }),
                 "default": .string(SampleKind.supportRequest.rawValue),
                 "versions": .array(PromptTemplate.builtInVersions.map(JSONValue.string)),
+                "kinds": .array(SampleKind.allCases.map { .string($0.rawValue) }),
+                "variables": .array(TemplateVariable.names.map(JSONValue.string)),
+                "list_url": "/api/templates",
             ],
             "sentiment_intensity": ["scale": "1-5", "descriptions": .object(descriptions)],
             "tone_options": .array(Self.tones.map(JSONValue.string)),

@@ -11,15 +11,13 @@ struct PostGenerate: Handler {
     }
 
     /// Enqueues a validated generation as a `generate` job with its audit entry, in one transaction, and
-    /// answers with the pending job; every generation endpoint ends here.
+    /// answers with the pending job; every generation endpoint ends here. The job pins the template's name,
+    /// version, kind and content hash too: the consumer refuses to render a template that changed since.
     static func accept(_ generation: GenerationRequest, context: HandlerContext) throws -> Response {
-        guard PromptTemplate(kind: generation.template, version: generation.version) != nil else {
-            throw APIError.badRequest(
-                "Template '\(generation.template.rawValue)' has no version '\(generation.version)'. "
-                    + "Available: \(PromptTemplate.builtInVersions.joined(separator: ", "))")
-        }
-        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts)
+        var generation = generation
         let connection = try context.connection()
+        _ = try TemplatePinning.pin(&generation) { TemplateStore(connection) }
+        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts)
         let record = try connection.transaction { connection in
             let record = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(

@@ -8,13 +8,21 @@ import Shared
 struct PostValidate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let settings = context.settings
-        let generation = try GenerationRequest.validated(
+        var generation = try GenerationRequest.validated(
             body: request.body, maxCount: settings.maxSamplesPerRequest, catalog: ModelCatalog(settings: settings))
         var errors: [JSONValue] = []
         var warnings: [JSONValue] = []
-        let template = PromptTemplate(kind: generation.template, version: generation.version)
-        if template == nil {
-            errors.append(.string("Template '\(generation.template.rawValue)' has no version '\(generation.version)'"))
+        var template: PromptTemplate?
+        do {
+            template = try TemplatePinning.pin(&generation) { try TemplateStore(context.connection()) }
+        } catch APIError.badRequest(let message) {
+            errors.append(.string(message))
+        } catch is DatabaseError {
+            // Validation works without the database: built-in templates are still checked.
+            template = PromptTemplate.builtIn(name: generation.templateName, version: generation.version)
+            if template == nil {
+                errors.append(.string("Template '\(generation.templateName)' \(generation.version) could not be checked"))
+            }
         }
         let provider = generation.provider ?? settings.provider
         let model = generation.model ?? settings.model

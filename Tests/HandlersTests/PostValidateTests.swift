@@ -30,7 +30,7 @@ import Testing
         let response = try PostValidate().handle(request, context: context)
         let answer = try #require(try JSONValue(parsing: response.body)["validation"]?["estimated_tokens"])
         let generation = try GenerationRequest.validated(body: body, maxCount: 50)
-        let template = try #require(PromptTemplate(kind: generation.template, version: generation.version))
+        let template = try #require(PromptTemplate.builtIn(name: generation.templateName, version: generation.version))
         let counter = TokenCounter(settings: settings)
         let prompts = (0..<8).reduce(0) {
             $0 + counter.count(messages: template.messages(for: generation, index: $1), model: settings.model).tokens

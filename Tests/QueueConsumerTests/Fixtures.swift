@@ -27,7 +27,9 @@ struct RunFixture {
         let context = RunContext(
             job: job, settings: settings, providers: ProviderSet(settings: settings), prices: settings.prices,
             samples: outbox, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        run = PipelineRun(context, resume: resume, now: start)
+        run = PipelineRun(
+            context, template: PromptTemplate.builtIn(name: request.templateName, version: request.version), resume: resume,
+            now: start)
     }
 
     /// The indices of the samples waiting in the outbox.

@@ -173,7 +173,7 @@ import Testing
 
     @Test func aBorderlineSampleWaitsForTheJudgeAndAFailedJudgeKeepsTheHeuristic() throws {
         let overall = try #require(StageTests.scored(StageTests.goodReview).scores?.overall)
-        var request = GenerationRequest(product: "Wireless Earbuds", count: 1, template: .productReview)
+        var request = GenerationRequest(product: "Wireless Earbuds", count: 1, templateName: "product_review", kind: .productReview)
         request.qualityFilter = true
         request.minQualityScore = (overall * 100).rounded() / 100
         let fixture = try RunFixture(request)

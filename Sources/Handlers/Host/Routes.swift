@@ -17,6 +17,9 @@ enum Routes {
         .init("GET", "/api/jobs", ListJobs()),
         .init("GET", "/api/jobs/{job_id}/samples", ListJobSamples()),
         .init("GET", "/api/quality-stats", GetQualityStats()),
+        .init("POST", "/api/templates", PostTemplate()),
+        .init("GET", "/api/templates", ListTemplates()),
+        .init("GET", "/api/templates/{name}/versions/{version}", GetTemplateVersion()),
     ]
 
     static let router = Router(routes: all)

@@ -88,7 +88,12 @@ enum Pipelines {
     static func start(_ context: RunContext, connection: Connection) throws(DatabaseError) -> any JobRun {
         switch context.job.kind {
         case "generate":
-            return PipelineRun(context, resume: try ResumePoint(jobID: context.job.id, connection: connection))
+            let request = GenerationRequest(params: context.job.params)
+            let template = try request.flatMap { request throws(DatabaseError) in
+                try TemplateStore(connection).resolve(name: request.templateName, version: request.version)
+            }
+            return PipelineRun(
+                context, template: template, resume: try ResumePoint(jobID: context.job.id, connection: connection))
         case "noop": return FinishedRun(job: context.job, end: .completed)
         default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }

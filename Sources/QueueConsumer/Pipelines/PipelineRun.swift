@@ -63,10 +63,10 @@ final class PipelineRun: JobRun {
         var estimateUSD: Double
     }
 
-    init(_ context: RunContext, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
+    init(_ context: RunContext, template: PromptTemplate?, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
         self.context = context
         judgeDue = now
-        switch StageChain.make(context) {
+        switch StageChain.make(context, template: template) {
         case .failure(let reason):
             (chain, count, indexLimit) = (nil, 0, 0)
             decided = .failed(reason: reason.message)

@@ -16,13 +16,25 @@ struct StageChain {
         var message: String
     }
 
-    /// The chain of `context`'s job, or why the job cannot run here.
-    static func make(_ context: RunContext) -> Result<StageChain, SetupFailure> {
+    /// The chain of `context`'s job with its pinned template (nil when it does not exist here), or why the job
+    /// cannot run here.
+    static func make(_ context: RunContext, template: PromptTemplate?) -> Result<StageChain, SetupFailure> {
         guard let request = GenerationRequest(params: context.job.params) else {
             return .failure(SetupFailure(message: "The job's parameters are invalid"))
         }
-        guard let template = PromptTemplate(kind: request.template, version: request.version) else {
-            return .failure(SetupFailure(message: "Template \(request.template.rawValue) \(request.version) does not exist"))
+        guard let template else {
+            return .failure(SetupFailure(message: "Template \(request.templateName) \(request.version) does not exist"))
+        }
+        if let pinned = request.templateHash, pinned != template.contentHash {
+            return .failure(SetupFailure(
+                message: "Template \(request.templateName) \(request.version) changed since the job was accepted "
+                    + "(content hash \(template.contentHash), pinned \(pinned))"))
+        }
+        let renderer: PromptRenderer
+        do {
+            renderer = try PromptRenderer(template)
+        } catch {
+            return .failure(SetupFailure(message: "Template \(request.templateName) \(request.version) does not render: \(error)"))
         }
         let pinned: (provider: any Provider, model: String)
         switch context.providers.pinned(provider: request.provider, model: request.model) {
@@ -32,25 +44,25 @@ struct StageChain {
         let settings = context.settings
         let jobID = context.job.id
         let origin = SampleOrigin(
-            jobID: jobID, kind: request.template, product: request.product, template: request.template.rawValue,
+            jobID: jobID, kind: request.kind, product: request.product, template: template.name,
             templateVersion: template.version, promptVersion: request.version, temperature: request.temperature,
             provider: pinned.provider.name, metadata: [
-                "template": .string(request.template.rawValue),
+                "template": .string(template.name), "template_hash": .string(template.contentHash),
                 "sentiment_intensity": request.sentimentIntensity.map(JSONValue.int) ?? .null,
                 "tone": request.tone.map(JSONValue.string) ?? .null, "provider": .string(pinned.provider.name),
             ])
         let threshold = request.minQualityScore
         return .success(StageChain(
             generation: GenerationStage(
-                request: request, template: template, jobID: jobID, provider: pinned.provider, model: pinned.model,
+                request: request, renderer: renderer, jobID: jobID, provider: pinned.provider, model: pinned.model,
                 samplesPerCall: 1, cacheMode: settings.responseCache),
             pii: PIIStage(policy: settings.piiPolicy),
             score: ScoreStage(
-                scorer: QualityScorer(weights: settings.qualityWeights, threshold: threshold), kind: request.template,
+                scorer: QualityScorer(weights: settings.qualityWeights, threshold: threshold), kind: request.kind,
                 product: request.product, filters: request.qualityFilter),
             judge: JudgeStage(
                 mode: settings.coherenceJudge, threshold: threshold, filters: request.qualityFilter, jobID: jobID,
-                provider: pinned.provider, model: pinned.model, product: request.product, kind: request.template,
+                provider: pinned.provider, model: pinned.model, product: request.product, kind: request.kind,
                 cacheMode: settings.responseCache),
             filter: FilterStage(origin: origin, threshold: threshold, filters: request.qualityFilter),
             scope: request.deduplicationScope(jobID: jobID)))

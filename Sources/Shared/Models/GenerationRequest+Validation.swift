@@ -27,21 +27,17 @@ extension GenerationRequest {
                     msg: "Value error, Product name must contain at least 2 letters, digits or allowed punctuation")
             }
         }
-        var template: SampleKind?
-        if let templateName {
-            template = SampleKind(name: templateName)
-            if template == nil {
-                let names = SampleKind.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.fail(
-                    "template", type: "value_error", msg: "Value error, Unknown template '\(templateName)'. Available: \(names)")
-            }
-        }
-        guard reader.errors.isEmpty, let product, let count, let version, let temperature, let template, let choice
+        // Whether the template and version exist is a 400 from the handler, which sees user templates too; a
+        // built-in name already gives the kind, a user template's kind comes with its resolution.
+        guard reader.errors.isEmpty, let product, let count, let version, let temperature, let templateName,
+            let choice
         else {
             throw .validation(reader.errors)
         }
+        let builtInKind = SampleKind(name: templateName)
         var request = GenerationRequest(
-            product: product, count: count, version: version, temperature: temperature, template: template,
+            product: product, count: count, version: version, temperature: temperature,
+            templateName: builtInKind?.rawValue ?? templateName, kind: builtInKind ?? .supportRequest,
             provider: choice.provider, model: choice.model, seed: seed, maxCostUSD: maxCost)
         request.apply(controls)
         return request

@@ -12,7 +12,12 @@ public struct GenerationRequest: Sendable, Equatable {
     public var count: Int
     public var version: String
     public var temperature: Double
-    public var template: SampleKind
+    /// The template's name (a built-in kind's name or a user template's); resolved with `version` at enqueue.
+    public var templateName: String
+    /// What the template writes; params without it read it from a built-in template name.
+    public var kind: SampleKind
+    /// The content hash of the template accepted at enqueue; nil before the request is resolved.
+    public var templateHash: String?
     /// 1 (very negative) … 5 (very positive); nil lets each sample vary.
     public var sentimentIntensity: Int?
     public var tone: String?
@@ -41,14 +46,17 @@ public struct GenerationRequest: Sendable, Equatable {
 
     public init(
         product: String, count: Int, version: String = "v1", temperature: Double = 0.7,
-        template: SampleKind = .supportRequest, sentimentIntensity: Int? = nil, tone: String? = nil,
+        templateName: String = SampleKind.supportRequest.rawValue, kind: SampleKind = .supportRequest,
+        templateHash: String? = nil, sentimentIntensity: Int? = nil, tone: String? = nil,
         provider: String? = nil, model: String? = nil, seed: Int? = nil, maxCostUSD: Double? = nil
     ) {
         self.product = product
         self.count = count
         self.version = version
         self.temperature = temperature
-        self.template = template
+        self.templateName = templateName
+        self.kind = kind
+        self.templateHash = templateHash
         self.sentimentIntensity = sentimentIntensity
         self.tone = tone
         self.provider = provider
@@ -61,8 +69,9 @@ public struct GenerationRequest: Sendable, Equatable {
     public var params: JSONValue {
         var object: JSONObject = [
             "product": .string(product), "count": .int(count), "version": .string(version),
-            "temperature": .double(temperature), "template": .string(template.rawValue),
+            "temperature": .double(temperature), "template": .string(templateName), "kind": .string(kind.rawValue),
         ]
+        object["template_hash"] = templateHash.map(JSONValue.string)
         object["sentiment_intensity"] = sentimentIntensity.map(JSONValue.int)
         object["tone"] = tone.map(JSONValue.string)
         object["provider"] = provider.map(JSONValue.string)
@@ -77,10 +86,12 @@ public struct GenerationRequest: Sendable, Equatable {
     public init?(params: JSONValue) {
         guard let product = params["product"]?.stringValue, let count = params["count"]?.intValue,
             let version = params["version"]?.stringValue, let temperature = params["temperature"]?.doubleValue,
-            let template = params["template"]?.stringValue.flatMap(SampleKind.init(name:))
+            let templateName = params["template"]?.stringValue,
+            let kind = SampleKind(name: params["kind"]?.stringValue ?? templateName)
         else { return nil }
         self.init(
-            product: product, count: count, version: version, temperature: temperature, template: template,
+            product: product, count: count, version: version, temperature: temperature, templateName: templateName,
+            kind: kind, templateHash: params["template_hash"]?.stringValue,
             sentimentIntensity: params["sentiment_intensity"]?.intValue, tone: params["tone"]?.stringValue,
             provider: params["provider"]?.stringValue, model: params["model"]?.stringValue,
             seed: params["seed"]?.intValue, maxCostUSD: params["max_cost_usd"]?.doubleValue)
@@ -91,7 +102,7 @@ public struct GenerationRequest: Sendable, Equatable {
     public var echo: JSONValue {
         [
             "product": .string(product), "count": .int(count), "version": .string(version),
-            "temperature": .double(temperature), "template": .string(template.rawValue),
+            "temperature": .double(temperature), "template": .string(templateName),
         ]
     }
 }

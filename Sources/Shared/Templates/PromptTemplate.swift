@@ -1,11 +1,21 @@
-/// The built-in prompt of one kind and version: a system message and a user message with the controls.
+/// A versioned prompt template: the system and user bodies, few-shot examples and diversity pools of one kind.
 ///
-/// Versioned user templates come with the templates feature; these are the `v1` defaults.
-public struct PromptTemplate: Sendable {
-    public var kind: SampleKind
+/// Built-ins are the `v1` of each kind's name; user templates are later versions of a built-in name or versions
+/// of a new name, and bring their user body only: the system body, examples and pools are their kind's
+/// built-in ones. `contentHash` covers everything the template contributes to a prompt, so a job pinned to a
+/// hash notices when any of it changed.
+public struct PromptTemplate: Sendable, Equatable {
+    public var name: String
     public var version: String
-
-    public static let builtInVersions = ["v1"]
+    public var kind: SampleKind
+    public var description: String
+    public var system: TemplateBody
+    public var user: TemplateBody
+    public var examples: [FewShotExample]
+    public var pools: DiversityPools
+    public var isBuiltIn: Bool
+    /// Lower-case hex SHA-256 over kind, bodies, examples and pools.
+    public let contentHash: String
 
     public static let sentimentDescriptions: [Int: String] = [
         1: "Very Negative - Highly dissatisfied, angry, or frustrated",
@@ -15,53 +25,57 @@ public struct PromptTemplate: Sendable {
         5: "Very Positive - Extremely satisfied, delighted, or enthusiastic",
     ]
 
-    /// The template for `kind` at `version`, or nil when that version does not exist.
-    public init?(kind: SampleKind, version: String) {
-        guard Self.builtInVersions.contains(version) else { return nil }
-        self.kind = kind
+    public init(
+        name: String, version: String, kind: SampleKind, description: String, system: TemplateBody,
+        user: TemplateBody, examples: [FewShotExample], pools: DiversityPools, isBuiltIn: Bool = false
+    ) {
+        self.name = name
         self.version = version
+        self.kind = kind
+        self.description = description
+        self.system = system
+        self.user = user
+        self.examples = examples
+        self.pools = pools
+        self.isBuiltIn = isBuiltIn
+        self.contentHash = Self.hash(
+            kind: kind, system: system, user: user, examples: examples, pools: pools)
     }
 
-    /// The messages for one sample; `index` varies the requested angle so diversity does not rest on
-    /// temperature alone.
-    public func messages(for request: GenerationRequest, index: Int) -> [ChatMessage] {
-        let system = "You write realistic \(kind.noun)s about products, as real customers write them. "
-            + "Answer with the text only: no title, no quotes, no preamble."
-        var user = "Write one \(kind.noun) about \"\(request.product)\". Length: 50 to 200 words."
-        if let sentiment = request.sentimentIntensity, let description = Self.sentimentDescriptions[sentiment] {
-            user += "\nSentiment: \(sentiment)/5 (\(description))."
-        }
-        if let tone = request.tone { user += "\nTone: \(tone)." }
-        let angles = kind.angles
-        user += "\nFocus on: \(angles[index % angles.count])."
-        return [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
-    }
-}
-
-extension SampleKind {
-    var noun: String {
-        switch self {
-        case .supportRequest: return "customer support request"
-        case .productReview: return "product review"
-        case .featureRequest: return "feature request"
-        case .chatbotConversation: return "customer-service chatbot reply"
-        }
+    /// A user template: `body` as the user message, on `kind`'s built-in system body, examples and pools.
+    public static func user(
+        name: String, version: String, kind: SampleKind, description: String, body: TemplateBody
+    ) -> PromptTemplate {
+        let base = builtIn(kind)
+        return PromptTemplate(
+            name: name, version: version, kind: kind, description: description, system: base.system, user: body,
+            examples: base.examples, pools: base.pools)
     }
 
-    var angles: [String] {
-        switch self {
-        case .supportRequest:
-            return ["a setup problem", "a billing question", "a defect after some weeks of use", "a delivery issue",
-                    "an app or connectivity problem", "a warranty or return question"]
-        case .productReview:
-            return ["everyday use", "value for money", "build quality", "comparison with a previous product",
-                    "the first week of use", "a specific situation where it mattered"]
-        case .featureRequest:
-            return ["a missing setting", "an integration", "accessibility", "a workflow that takes too long",
-                    "sharing or collaboration", "power users' needs"]
-        case .chatbotConversation:
-            return ["troubleshooting steps", "an order status", "a refund policy", "a product recommendation",
-                    "an account question", "escalation to a human agent"]
-        }
+    /// The content hash a user template with this body and kind gets (what `templates.content_hash` stores).
+    public static func userHash(kind: SampleKind, body: TemplateBody) -> String {
+        user(name: "", version: "", kind: kind, description: "", body: body).contentHash
     }
+
+    private static func hash(
+        kind: SampleKind, system: TemplateBody, user: TemplateBody, examples: [FewShotExample], pools: DiversityPools
+    ) -> String {
+        let shots = examples.map { "\($0.tone)\u{1f}\($0.sentiment)\u{1f}\($0.text)" }.joined(separator: "\u{1e}")
+        let text = [kind.rawValue, system.source, user.source, shots, pools.canonicalText].joined(separator: "\u{1d}")
+        return SHA256.hex(of: Array(text.utf8))
+    }
+
+    // MARK: - Built-ins
+
+    /// The built-in templates, `v1` of each kind, named after the kind.
+    public static let builtIns: [PromptTemplate] = SampleKind.allCases.map(builtIn)
+
+    /// The built-in `name` at `version`, or nil; `chatbot_reply` (stored jobs' name) is `chatbot_conversation`.
+    public static func builtIn(name: String, version: String) -> PromptTemplate? {
+        let canonical = SampleKind(name: name)?.rawValue ?? name
+        return builtIns.first { $0.name == canonical && $0.version == version }
+    }
+
+    /// Versions every built-in name has before any user version.
+    public static let builtInVersions = ["v1"]
 }

@@ -1,0 +1,17 @@
+import Shared
+
+/// `GET /api/templates/{name}/versions/{version}`: one version with its body and content hash; 404 if unknown.
+struct GetTemplateVersion: Handler {
+    func handle(_ request: Request, context: HandlerContext) throws -> Response {
+        let (name, version) = TemplateView.pathNameAndVersion(request)
+        if let builtIn = PromptTemplate.builtIn(name: name, version: version) {
+            return .json(TemplateView.template(builtIn, createdAt: nil))
+        }
+        guard let stored = try TemplateStore(context.connection()).find(name: name, version: version),
+            let view = TemplateView.stored(stored)
+        else {
+            throw APIError.notFound("Template \(name) has no version \(version)")
+        }
+        return .json(view)
+    }
+}

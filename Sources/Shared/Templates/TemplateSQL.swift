@@ -1,0 +1,38 @@
+/// Every statement on user templates. Inserts and reads only: the table's triggers refuse changes.
+enum TemplateSQL {
+    /// Serialises version numbering of one name until commit, so two uploads never compute the same version.
+    static let lockName = Statement(
+        "TemplateSQL.lockName",
+        "SELECT pg_advisory_xact_lock(hashtext('templates:' || $1))")
+
+    /// Inserts the next version of a name: one past its highest stored version, or past `$6` (1 for a
+    /// built-in name, whose v1 is in the code) when none is stored. Uses the primary key's (name, number).
+    static let insertNextVersion = Statement(
+        "TemplateSQL.insertNextVersion",
+        """
+        INSERT INTO templates (name, version_number, kind, description, body, content_hash)
+        SELECT $1, coalesce(max(version_number), $6) + 1, $2, $3, $4, $5 FROM templates WHERE name = $1
+        RETURNING name, version, kind, description, body, content_hash, created_at
+        """)
+
+    /// One version of a name, by the primary key.
+    static let findVersion = Statement(
+        "TemplateSQL.findVersion",
+        """
+        SELECT name, version, kind, description, body, content_hash, created_at
+        FROM templates WHERE name = $1 AND version = $2
+        """)
+
+    /// Every stored version, by name and number (the primary key's order).
+    static let listAll = Statement(
+        "TemplateSQL.listAll",
+        """
+        SELECT name, version, kind, description, body, content_hash, created_at
+        FROM templates ORDER BY name, version_number
+        """)
+
+    /// The stored version names of one name, oldest first.
+    static let listVersions = Statement(
+        "TemplateSQL.listVersions",
+        "SELECT version FROM templates WHERE name = $1 ORDER BY version_number")
+}

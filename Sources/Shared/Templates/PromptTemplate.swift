@@ -22,8 +22,9 @@ public struct PromptTemplate: Sendable {
         self.version = version
     }
 
-    /// The messages for one sample; `index` varies the requested angle so diversity does not rest on
-    /// temperature alone.
+    /// The messages for one sample; `index` varies the requested angle, customer and situation so diversity does
+    /// not rest on temperature alone. Their counts are coprime, so the first 462 samples of a job each get a
+    /// different combination (the offline provider, which answers from the prompt, depends on it).
     public func messages(for request: GenerationRequest, index: Int) -> [ChatMessage] {
         let system = "You write realistic \(kind.noun)s about products, as real customers write them. "
             + "Answer with the text only: no title, no quotes, no preamble."
@@ -34,8 +35,24 @@ public struct PromptTemplate: Sendable {
         if let tone = request.tone { user += "\nTone: \(tone)." }
         let angles = kind.angles
         user += "\nFocus on: \(angles[index % angles.count])."
+        user += "\nCustomer: \(Self.customers[index % Self.customers.count])."
+        user += "\nSituation: \(Self.situations[index % Self.situations.count])."
         return [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
     }
+
+    /// Who writes: 7 customers, coprime with the 6 angles and 11 situations.
+    static let customers = [
+        "a first-time buyer", "a long-time customer", "someone who bought it as a gift", "a small-business owner",
+        "a parent in a busy household", "a student on a budget", "a frequent traveller",
+    ]
+
+    /// When they write: 11 situations.
+    static let situations = [
+        "in the first days after delivery", "after a few months of daily use", "right after a software update",
+        "after comparing it with a friend's", "just before a trip", "during a busy work week",
+        "after contacting support once already", "after reading other customers' reviews", "on a quiet weekend at home",
+        "after a recent price change", "when using it with other devices",
+    ]
 }
 
 extension SampleKind {

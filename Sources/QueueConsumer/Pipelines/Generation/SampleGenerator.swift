@@ -18,13 +18,10 @@ struct SampleGenerator {
     let cacheMode: String
 
     func plan(index: Int, attempt: Int) -> PlannedCall {
-        let spec = SampleSpec(
-            product: request.product, kind: request.template, sentiment: request.sentimentIntensity,
-            tone: request.tone, index: index, seed: SampleSeed.derive(jobID: jobID, index: index))
         // A job's seed gives each sample its own seed, so samples differ and a re-run repeats them.
         let completionRequest = CompletionRequest(
             model: model, messages: template.messages(for: request, index: index), temperature: request.temperature,
-            maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: request.seed.map { $0 &+ index }, sample: spec)
+            maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: request.seed.map { $0 &+ index })
         let deterministic = request.temperature == 0 || request.seed != nil
         return PlannedCall(
             jobID: jobID, sampleIndex: index, attempt: attempt, purpose: "generation", provider: provider,

@@ -76,11 +76,11 @@ extension OfflineProviderTests {
     }
 
     @Test func aRewriteKeepsEveryListedTermAndChangesTheText() throws {
-        let original = "Hi team,\n\nI bought the Aurora Desk Lamp a few weeks ago and I'm really disappointed. "
+        let original = "Hi team,\n\nI bought the Aurora Desk Lamp 2 weeks ago and I'm really disappointed. "
             + "The dimmer flickers when I use the USB-C port, and the battery life is terrible because it never "
             + "charges fully. I've tried a different cable. Customer service hasn't replied yet. "
             + "Please fix this problem quickly or send a replacement.\n\nThanks,\nDana"
-        let keep = ["Aurora Desk Lamp", "battery life", "USB-C port", "dimmer"]
+        let keep = ["Aurora Desk Lamp", "battery life", "USB-C port", "dimmer", "2"]
         let answer = try Self.answer(RewritePrompt(text: original, count: 4, keep: keep).request(
             model: "offline-v1", temperature: 0.9))
         let variants = RewritePrompt.parse(answer)
@@ -88,7 +88,9 @@ extension OfflineProviderTests {
         #expect(Set(variants).count == 4)
         for variant in variants {
             #expect(variant != original)
+            // "2" also checks that a short term never matches inside the placeholders shielding longer ones.
             for term in keep { #expect(variant.contains(term), "\(term) in \(variant)") }
+            #expect(!variant.contains("\u{E000}"))
             let words = Self.words(variant)
             #expect(Self.count(Self.negativeWords, in: words) >= Self.count(Self.positiveWords, in: words), "\(variant)")
             #expect(Self.jaccard(Self.trigrams(variant), Self.trigrams(original)) < 0.8, "\(variant)")

@@ -47,8 +47,7 @@ struct OfflineParaphrase {
         var shielded = text
         var placeholders: [String] = []
         for term in terms.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) where shielded.contains(term) {
-            let placeholder = "\(Self.termStart)\(placeholders.count)\(Self.termEnd)"
-            shielded = shielded.replacing(term, with: placeholder)
+            shielded = shielded.replacing(term, with: Self.placeholder(placeholders.count))
             placeholders.append(term)
         }
         return (shielded, placeholders)
@@ -57,9 +56,15 @@ struct OfflineParaphrase {
     private func restore(_ shielded: String, _ placeholders: [String]) -> String {
         var text = shielded
         for (number, term) in placeholders.enumerated().reversed() {
-            text = text.replacing("\(Self.termStart)\(number)\(Self.termEnd)", with: term)
+            text = text.replacing(Self.placeholder(number), with: term)
         }
         return text
+    }
+
+    /// Private-use characters only, so no later (shorter) term can match inside a placeholder.
+    private static func placeholder(_ number: Int) -> String {
+        let marker = Unicode.Scalar(0xE100 + UInt32(number % 0x1000)).map(Character.init) ?? termEnd
+        return "\(termStart)\(marker)\(termEnd)"
     }
 
     /// One variant: each line's sentences turned around and reworded at `rate`, two middle ones maybe swapped.

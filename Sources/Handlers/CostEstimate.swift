@@ -47,8 +47,8 @@ struct CostEstimate {
         durationSeconds = (max(paced, Double(waves) * latency) * 1000).rounded() / 1000
     }
 
-    /// The prompts of all samples, system and user messages with their chat framing. Samples differ only
-    /// in the angle they ask for, so each distinct prompt is tokenized once.
+    /// The prompts of all samples, system and user messages with their chat framing. Prompts repeat once a
+    /// job outgrows the template's combinations of variations, so each distinct prompt is tokenized once.
     private static func inputTokens(
         _ generation: GenerationRequest, template: PromptTemplate, model: String, settings: Settings
     ) -> TokenCount {

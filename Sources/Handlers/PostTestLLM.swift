@@ -19,11 +19,14 @@ struct PostTestLLM: Handler {
         var settings = context.settings
         settings.providerTimeoutSeconds = min(settings.providerTimeoutSeconds, Self.timeoutSeconds)
         let (provider, model) = try Self.target(request, settings: settings)
-        let spec = SampleSpec(product: "DataForge test product", kind: .supportRequest, sentiment: 3, tone: "neutral",
-                              index: 0, seed: 1)
-        let messages = [ChatMessage(role: "user", content: "Write one short customer support request about a product.")]
+        let messages = [
+            ChatMessage(
+                role: "user",
+                content: "Write one short customer support request about \"DataForge test product\".\n"
+                    + "Sentiment: 3/5.\nTone: neutral.")
+        ]
         let completionRequest = CompletionRequest(
-            model: model, messages: messages, temperature: 0, maxOutputTokens: 300, sample: spec)
+            model: model, messages: messages, temperature: 0, maxOutputTokens: 300)
         let start = ContinuousClock.now
         var results: JSONObject = [
             "health_check": false, "generation_test": false,

@@ -32,8 +32,7 @@ extension StackTests {
         func request(_ index: Int) -> CompletionRequest {
             CompletionRequest(
                 model: Llmock.model, messages: [ChatMessage(role: "user", content: "Write a review of a kettle.")],
-                temperature: 0.5, maxOutputTokens: 100,
-                sample: SampleSpec(product: "Kettle", kind: .productReview, sentiment: 4, tone: nil, index: index, seed: 1))
+                temperature: 0.5, maxOutputTokens: 100)
         }
 
         @Test func bothProtocolClientsTalkToIt() throws {

@@ -29,9 +29,7 @@ extension StackTests {
                 model: "gpt-4o-mini", messages: [
                     ChatMessage(role: "system", content: "You write product reviews."),
                     ChatMessage(role: "user", content: "Review the Aurora desk lamp in three sentences."),
-                ], temperature: 0.7, maxOutputTokens: 300, choices: choices, seed: 3, responseSchema: schema,
-                sample: SampleSpec(product: "Aurora desk lamp", kind: .productReview, sentiment: 4, tone: nil, index: 0,
-                                   seed: 3))
+                ], temperature: 0.7, maxOutputTokens: 300, choices: choices, seed: 3, responseSchema: schema)
         }
 
         /// Sends through the consumer's transport and waits for the one answer.

@@ -14,7 +14,9 @@ struct RunFixture {
         _ request: GenerationRequest, environment: [String: String] = [:], resume: ResumePoint = .fresh,
         attempt: Int = 1, cancelRequested: Bool = false
     ) throws {
-        let settings = try Settings(environment: ["OPENAI_API_KEY": "sk-test"].merging(environment) { $1 })
+        // One sample per call unless a test asks for more: most tests follow single calls.
+        let settings = try Settings(
+            environment: ["OPENAI_API_KEY": "sk-test", "DATAFORGE_SAMPLES_PER_CALL": "1"].merging(environment) { $1 })
         // Accepted jobs always pin their provider and model; the offline one unless the test names another.
         var request = request
         request.provider = request.provider ?? "offline"

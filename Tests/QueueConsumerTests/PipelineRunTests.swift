@@ -189,4 +189,23 @@ import Testing
         fixture.write(now: fixture.start)
         #expect(run.end == .completed)
     }
+
+    @Test func severalSamplesGoInOneCallAndOnlyTheMissingOnesAreAskedAgain() throws {
+        let fixture = try RunFixture(
+            GenerationRequest(product: "Wireless Earbuds", count: 12), environment: ["DATAFORGE_SAMPLES_PER_CALL": "5"])
+        let run = fixture.run
+        let calls = run.nextCalls(limit: 8, now: fixture.start)
+        #expect(calls.count == 3, "12 samples at 5 a call")
+        #expect(calls[0].request.responseSchema?.name == "samples")
+        #expect(calls[0].request.messages.last?.content.contains("### Brief 4") == true)
+        // A short array, with one item malformed: the good items are kept, the others asked again.
+        let answer = #"{"samples":[{"index":0,"text":"First text about the earbuds."},{"index":2,"text":""},"#
+            + #"{"index":3,"text":"Fourth text about the earbuds."}]}"#
+        run.handle(RunFixture.answered(calls[0], text: answer), costUSD: 0, now: fixture.start)
+        #expect(fixture.unwritten == [0, 3])
+        let again = try #require(run.nextCalls(limit: 8, now: fixture.start).first)
+        #expect(again.sampleIndex == 1 && again.attempt == 2)
+        #expect(again.request.messages.last?.content.contains("### Brief 2") == true)
+        #expect(again.request.messages.last?.content.contains("### Brief 0") == false)
+    }
 }

@@ -21,18 +21,43 @@ import Testing
         "flawless", "flawlessly", "favourite", "enjoy", "enjoying", "highlight", "upgrade",
     ]
 
-    /// One sample of a job; production seeds are derived per index, and evenly spaced ones are the hard case.
-    static func spec(
+    /// Who writes and when: 5 × 10 scenarios, one per sample of a 50-sample job.
+    static let customers = ["a first-time buyer", "a long-time customer", "a student", "a parent", "a traveller"]
+    static let moments = [
+        "on the first day", "after a week", "after a month", "after an update", "before a trip", "at work",
+        "at home", "after a refund", "after a repair", "after a move",
+    ]
+
+    /// The generation brief of one sample of a job: the controls, and a scenario that varies with `index`.
+    static func brief(
         _ kind: SampleKind, product: String = "Wireless Earbuds Pro", sentiment: Int? = nil, tone: String? = nil,
-        index: Int = 0, jobSeed: UInt64 = 42
-    ) -> SampleSpec {
-        SampleSpec(
-            product: product, kind: kind, sentiment: sentiment, tone: tone, index: index,
-            seed: jobSeed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        index: Int = 0
+    ) -> String {
+        var brief = "Write one \(kind.noun) about \"\(product)\". Length: between 50 and 200 words."
+        if let sentiment { brief += "\nSentiment: \(sentiment)/5." }
+        if let tone { brief += "\nTone: \(tone)." }
+        let scenario = customers[index % customers.count] + " " + moments[index / customers.count % moments.count]
+        return brief + "\nScenario: \(scenario)."
     }
 
-    static func text(_ spec: SampleSpec) -> String {
-        OfflineProse.text(for: spec)
+    static func request(_ brief: String, seed: Int? = nil) -> CompletionRequest {
+        CompletionRequest(
+            model: "offline-v1",
+            messages: [
+                ChatMessage(role: "system", content: "You write realistic texts about products."),
+                ChatMessage(role: "user", content: brief),
+            ],
+            temperature: 1, maxOutputTokens: 300, seed: seed)
+    }
+
+    /// The offline provider's answer to one sample's brief.
+    static func text(
+        _ kind: SampleKind, product: String = "Wireless Earbuds Pro", sentiment: Int? = nil, tone: String? = nil,
+        index: Int = 0
+    ) -> String {
+        let brief = brief(kind, product: product, sentiment: sentiment, tone: tone, index: index)
+        guard case .success(let completion)? = OfflineProvider().prepare(request(brief)).localResult else { return "" }
+        return completion.text
     }
 
     static func words(_ text: String) -> [String] {
@@ -41,11 +66,12 @@ import Testing
             .map(String.init)
     }
 
-    /// Lexicon words in `words`, skipping negated ones ("can't recommend").
+    /// Lexicon words in `words`, skipping negated ones ("can't recommend") and sign-off formulas ("Best regards").
     static func count(_ lexicon: Set<String>, in words: [String]) -> Int {
         let negators: Set<String> = ["not", "no", "never", "can't", "cannot", "don't", "won't", "wouldn't", "isn't"]
         return words.indices.count { index in
             lexicon.contains(words[index]) && (index == 0 || !negators.contains(words[index - 1]))
+                && !(index + 1 < words.count && ["regards", "wishes"].contains(words[index + 1]))
         }
     }
 
@@ -61,12 +87,38 @@ import Testing
     }
 
     @Test(arguments: SampleKind.allCases)
-    func sameSeedYieldsIdenticalText(kind: SampleKind) {
+    func sameBriefYieldsIdenticalTextAndAnotherBriefOrSeedAnother(kind: SampleKind) throws {
+        let provider = OfflineProvider()
         for index in 0..<20 {
-            let spec = Self.spec(kind, index: index)
-            #expect(Self.text(spec) == Self.text(spec))
+            let request = Self.request(Self.brief(kind, index: index), seed: 7)
+            let first = try #require(provider.prepare(request).localResult).get().text
+            #expect(first == (try #require(provider.prepare(request).localResult).get().text))
+            let reseeded = try #require(provider.prepare(Self.request(Self.brief(kind, index: index), seed: 8)).localResult)
+            #expect(try reseeded.get().text != first)
         }
-        #expect(Self.text(Self.spec(kind, index: 0)) != Self.text(Self.spec(kind, index: 1)))
+        #expect(Self.text(kind, index: 0) != Self.text(kind, index: 1))
+    }
+
+    @Test(arguments: SampleKind.allCases)
+    func briefsNameTheirKindAndLengthOrGetDefaults(kind: SampleKind) {
+        let brief = OfflineBrief(reading: Self.brief(kind, sentiment: 2, tone: "Casual"), context: "", seed: 1)
+        #expect(brief.product == "Wireless Earbuds Pro")
+        #expect(brief.kind == kind)
+        #expect(brief.sentiment == 2)
+        #expect(brief.tone == "Casual")
+        #expect(brief.words == 50...200)
+        let bare = OfflineBrief(reading: "Write something.", context: "", seed: 1)
+        #expect(bare.product == OfflineBrief.unnamedProduct && bare.kind == .supportRequest)
+        #expect(bare.sentiment == nil && bare.tone == nil && bare.words == nil)
+        let text = OfflineProse.text(for: bare)
+        #expect(text.contains("the product") || text.contains("The product"))
+        #expect(OfflineProse.usualWords(for: kind).contains(OfflineProse.wordCount([text])))
+        let short = OfflineBrief(reading: "A \(kind.noun), between 50 and 90 words.", context: "", seed: 3)
+        for seed in 0..<20 as Range<UInt64> {
+            var seeded = short
+            seeded.seed = seed
+            #expect(OfflineProse.wordCount([OfflineProse.text(for: seeded)]) <= 90)
+        }
     }
 
     @Test(arguments: SampleKind.allCases)
@@ -76,7 +128,7 @@ import Testing
             for (sentiment, tone) in controls {
                 let grams = (0..<50).map { index in
                     Self.trigrams(
-                        Self.text(Self.spec(kind, product: product, sentiment: sentiment, tone: tone, index: index)))
+                        Self.text(kind, product: product, sentiment: sentiment, tone: tone, index: index))
                 }
                 var worst = 0.0
                 for first in grams.indices {
@@ -95,7 +147,7 @@ import Testing
         for product in products {
             var repeated = 0
             for index in 0..<40 {
-                let text = Self.text(Self.spec(kind, product: product, index: index))
+                let text = Self.text(kind, product: product, index: index)
                 let first = try #require(text.firstRange(of: product), "\(product) #\(index)")
                 if text[first.upperBound...].contains(product) { repeated += 1 }
             }
@@ -107,7 +159,7 @@ import Testing
     func lengthIsBetweenFiftyAndTwoHundredWords(kind: SampleKind) {
         for product in Self.products {
             for index in 0..<100 {
-                let count = OfflineProse.wordCount([Self.text(Self.spec(kind, product: product, index: index))])
+                let count = OfflineProse.wordCount([Self.text(kind, product: product, index: index)])
                 #expect(OfflineProse.wordLimit.contains(count), "\(product) #\(index): \(count) words")
             }
         }
@@ -117,8 +169,8 @@ import Testing
     func sentimentShowsInWording(kind: SampleKind) {
         for product in Self.products {
             for index in 0..<25 {
-                let negative = Self.words(Self.text(Self.spec(kind, product: product, sentiment: 1, index: index)))
-                let positive = Self.words(Self.text(Self.spec(kind, product: product, sentiment: 5, index: index)))
+                let negative = Self.words(Self.text(kind, product: product, sentiment: 1, index: index))
+                let positive = Self.words(Self.text(kind, product: product, sentiment: 5, index: index))
                 #expect(
                     Self.count(Self.negativeWords, in: negative) > Self.count(Self.positiveWords, in: negative),
                     "\(product) #\(index) with sentiment 1")
@@ -133,7 +185,7 @@ import Testing
     func slotsAreAlwaysFilled(kind: SampleKind) {
         for tone in Self.tones {
             for index in 0..<30 {
-                let text = Self.text(Self.spec(kind, product: "Acme Phone", tone: tone, index: index))
+                let text = Self.text(kind, product: "Acme Phone", tone: tone, index: index)
                 #expect(!text.contains("{") && !text.contains("}"), "\(text)")
             }
         }
@@ -142,7 +194,7 @@ import Testing
     @Test(arguments: SampleKind.allCases)
     func formalToneSpellsOutContractions(kind: SampleKind) {
         for index in 0..<30 {
-            let text = Self.text(Self.spec(kind, tone: "formal", index: index))
+            let text = Self.text(kind, tone: "formal", index: index)
             let contracted = Self.words(text).filter { $0.contains("n't") || $0.hasSuffix("'m") || $0.hasSuffix("'ve") }
             #expect(contracted.isEmpty, "\(contracted)")
         }
@@ -152,7 +204,7 @@ import Testing
     func enthusiasticToneExclaimsMoreThanNeutral(kind: SampleKind) {
         func exclamations(_ tone: String) -> Int {
             (0..<30).reduce(0) { total, index in
-                total + Self.text(Self.spec(kind, tone: tone, index: index)).count(where: { $0 == "!" })
+                total + Self.text(kind, tone: tone, index: index).count(where: { $0 == "!" })
             }
         }
         #expect(exclamations("enthusiastic") > 2 * exclamations("neutral"))
@@ -160,38 +212,40 @@ import Testing
 
     @Test func unknownToneReadsAsNeutral() {
         for kind in SampleKind.allCases {
-            #expect(Self.text(Self.spec(kind, tone: "sarcastic")) == Self.text(Self.spec(kind, tone: "neutral")))
-            #expect(Self.text(Self.spec(kind, tone: " Polite ")) == Self.text(Self.spec(kind, tone: "polite")))
+            let brief = OfflineBrief(product: "Acme Phone", kind: kind, tone: "neutral", seed: 5)
+            var sarcastic = brief
+            sarcastic.tone = "sarcastic"
+            var polite = brief
+            polite.tone = "polite"
+            var spaced = brief
+            spaced.tone = " Polite "
+            #expect(OfflineProse.text(for: sarcastic) == OfflineProse.text(for: brief))
+            #expect(OfflineProse.text(for: spaced) == OfflineProse.text(for: polite))
         }
     }
 
-    @Test func completionIgnoresThePromptAndEstimatesTokens() throws {
+    @Test func completionFollowsThePromptAndEstimatesTokens() throws {
         let provider = OfflineProvider(model: "offline-test")
-        let sample = Self.spec(.productReview, sentiment: 4, tone: "casual")
-        let short = CompletionRequest(
-            model: "ignored", messages: [ChatMessage(role: "user", content: "Hi")], temperature: 0.7,
-            maxOutputTokens: 300, sample: sample)
-        let long = CompletionRequest(
-            model: "ignored",
-            messages: [
-                ChatMessage(role: "system", content: String(repeating: "Write a review. ", count: 20)),
-                ChatMessage(role: "user", content: "Make it about something else entirely."),
-            ],
-            temperature: 0.7, maxOutputTokens: 300, sample: sample)
-        let first = try #require(provider.prepare(short).localResult).get()
-        let second = try #require(provider.prepare(long).localResult).get()
+        let lamp = Self.request(Self.brief(.productReview, product: "Aurora Desk Lamp", sentiment: 4))
+        let kettle = Self.request(Self.brief(.productReview, product: "Copper Kettle", sentiment: 4))
+        let first = try #require(provider.prepare(lamp).localResult).get()
+        let second = try #require(provider.prepare(kettle).localResult).get()
         #expect(provider.name == "offline")
         #expect(first.model == "offline-test")
-        #expect(first.text == second.text)
-        #expect(first.inputTokens == 1)
-        let prompt = long.messages.map(\.content).joined(separator: "\n")
-        #expect(second.inputTokens == (prompt.count + 3) / 4)
+        #expect(first.text.contains("Aurora Desk Lamp") && !first.text.contains("Copper Kettle"))
+        #expect(second.text.contains("Copper Kettle"))
+        let prompt = lamp.messages.map(\.content).joined(separator: "\n")
+        #expect(first.inputTokens == (prompt.count + 3) / 4)
         #expect(first.outputTokens == (first.text.count + 3) / 4)
+        var three = lamp
+        three.choices = 3
+        let choices = try #require(provider.prepare(three).localResult).get()
+        #expect(choices.texts.count == 3 && Set(choices.texts).count == 3 && choices.texts[0] == first.text)
     }
 
     @Test func latencyIsTheDelayOfTheLocalAnswer() throws {
         let request = CompletionRequest(
-            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotConversation))
+            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300)
         guard case .local(let result, let delay) = OfflineProvider(latency: .milliseconds(60)).prepare(request) else {
             Issue.record("the offline provider answers locally")
             return
@@ -205,7 +259,7 @@ import Testing
         let provider = OfflineProvider()
         let response = HTTPResponse(status: 200, headers: ["x-ratelimit-limit-requests": "1"], body: [])
         let request = CompletionRequest(
-            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300, sample: Self.spec(.chatbotConversation))
+            model: "offline-v1", messages: [], temperature: 1, maxOutputTokens: 300)
         #expect(provider.interpret(response, for: request).failure?.kind == .fatal)
         #expect(provider.rateLimits(in: response) == nil)
     }

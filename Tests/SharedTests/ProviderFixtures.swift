@@ -2,9 +2,6 @@
 
 /// Requests and answers shared by the provider suites.
 enum ProviderFixtures {
-    static let spec = SampleSpec(
-        product: "Aurora Desk Lamp", kind: .productReview, sentiment: 4, tone: "casual", index: 0, seed: 1)
-
     static let reviewSchema = ResponseSchema(
         name: "review",
         schema: [
@@ -22,7 +19,7 @@ enum ProviderFixtures {
     ) -> CompletionRequest {
         CompletionRequest(
             model: model, messages: messages, temperature: temperature, maxOutputTokens: 300, choices: choices,
-            seed: seed, responseSchema: schema, sample: spec)
+            seed: seed, responseSchema: schema)
     }
 
     static func response(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {

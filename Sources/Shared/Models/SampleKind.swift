@@ -18,3 +18,15 @@ public enum SampleKind: String, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension SampleKind {
+    /// What one text of the kind is called in prompts ("product review").
+    public var noun: String {
+        switch self {
+        case .supportRequest: "customer support request"
+        case .productReview: "product review"
+        case .featureRequest: "feature request"
+        case .chatbotConversation: "chatbot conversation"
+        }
+    }
+}

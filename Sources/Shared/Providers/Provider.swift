@@ -48,7 +48,7 @@ public struct ChatMessage: Sendable, Equatable {
     }
 }
 
-/// A vendor-neutral completion request.
+/// A vendor-neutral completion request: every provider, the offline one included, answers from the messages.
 public struct CompletionRequest: Sendable {
     public var model: String
     public var messages: [ChatMessage]
@@ -60,13 +60,10 @@ public struct CompletionRequest: Sendable {
     public var seed: Int?
     /// When set, the answer must be one JSON object matching this schema.
     public var responseSchema: ResponseSchema?
-    /// What the sample is meant to be. Remote providers read the prompt; the offline provider, which has
-    /// no language model, writes its prose from this.
-    public var sample: SampleSpec
 
     public init(
         model: String, messages: [ChatMessage], temperature: Double, maxOutputTokens: Int, choices: Int = 1,
-        seed: Int? = nil, responseSchema: ResponseSchema? = nil, sample: SampleSpec
+        seed: Int? = nil, responseSchema: ResponseSchema? = nil
     ) {
         self.model = model
         self.messages = messages
@@ -75,7 +72,6 @@ public struct CompletionRequest: Sendable {
         self.choices = choices
         self.seed = seed
         self.responseSchema = responseSchema
-        self.sample = sample
     }
 }
 
@@ -88,28 +84,6 @@ public struct ResponseSchema: Sendable, Equatable {
     public init(name: String, schema: JSONValue) {
         self.name = name
         self.schema = schema
-    }
-}
-
-/// The controls of one requested sample.
-public struct SampleSpec: Sendable, Equatable {
-    public var product: String
-    public var kind: SampleKind
-    /// 1 (very negative) … 5 (very positive); nil leaves it to the provider.
-    public var sentiment: Int?
-    public var tone: String?
-    /// The sample's index within its job.
-    public var index: Int
-    /// Derived from (job, index, job seed): the same value always yields the same offline text.
-    public var seed: UInt64
-
-    public init(product: String, kind: SampleKind, sentiment: Int?, tone: String?, index: Int, seed: UInt64) {
-        self.product = product
-        self.kind = kind
-        self.sentiment = sentiment
-        self.tone = tone
-        self.index = index
-        self.seed = seed
     }
 }
 

@@ -37,7 +37,7 @@ enum StructuredAnswer {
     }
 
     /// The contents of ``` fences, in order.
-    private static func fencedBlocks(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    static func fencedBlocks(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         let fence: [UInt8] = Array("```".utf8)
         var blocks: [ArraySlice<UInt8>] = []
         var position = 0
@@ -59,7 +59,7 @@ enum StructuredAnswer {
     }
 
     /// The index of the `}` closing the `{` at `open`, skipping braces inside strings; nil when it never closes.
-    private static func balancedEnd(_ bytes: ArraySlice<UInt8>, from open: Int) -> Int? {
+    static func balancedEnd(_ bytes: ArraySlice<UInt8>, from open: Int) -> Int? {
         var depth = 0
         var inString = false
         var escaped = false

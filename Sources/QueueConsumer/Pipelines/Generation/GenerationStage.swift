@@ -34,28 +34,45 @@ struct GenerationStage {
         try? renderer.prompt(controls, index: index, seed: seed)
     }
 
+    /// One plain prompt for a single brief; several briefs go in one prompt asking for a JSON array.
     func call(for briefs: [Int], id: Int, attempt: Int) -> PlannedCall {
         precondition(!briefs.isEmpty, "a generation call is for at least one sample")
-        let index = briefs[0]
-        let spec = SampleSpec(
-            product: request.product, kind: request.kind, sentiment: request.sentimentIntensity,
-            tone: request.tone, index: index, seed: SampleSeed.derive(jobID: jobID, index: index))
-        // A job's seed gives each sample its own seed, so samples differ and a re-run repeats them.
-        let completionRequest = CompletionRequest(
-            model: model, messages: prompt(index: index)?.messages ?? [], temperature: request.temperature,
-            maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: request.seed.map { $0 &+ index }, sample: spec)
+        let prompts = briefs.map { prompt(index: $0) }
+        // A job's seed gives each call its own seed, so calls differ and a re-run repeats them.
+        let seed = request.seed.map { $0 &+ briefs[0] }
+        let completionRequest: CompletionRequest
+        if briefs.count == 1 {
+            completionRequest = CompletionRequest(
+                model: model, messages: prompts[0]?.messages ?? [], temperature: request.temperature,
+                maxOutputTokens: TokenEstimator.sampleMaxOutputTokens, seed: seed)
+        } else {
+            let multi = MultiSamplePrompt(
+                system: prompts.compactMap { $0?.system }.first ?? "",
+                briefs: zip(briefs, prompts).map { ($0, $1?.user ?? "") })
+            completionRequest = multi.request(model: model, temperature: request.temperature, seed: seed)
+        }
         let deterministic = request.temperature == 0 || request.seed != nil
         return PlannedCall(
-            jobID: jobID, id: id, sampleIndex: index, attempt: attempt, purpose: .generation, provider: provider,
+            jobID: jobID, id: id, sampleIndex: briefs[0], attempt: attempt, purpose: .generation, provider: provider,
             request: completionRequest, cacheable: cacheMode == "auto" && deterministic && !provider.answersLocally,
             discriminator: briefs.map(String.init).joined(separator: ","))
     }
 
-    /// The drafts in `completion` for `briefs`, and the briefs it did not answer.
+    /// The drafts in `completion` for `briefs`, and the briefs it did not answer (a short or malformed array
+    /// keeps its good items).
     func read(_ completion: Completion, briefs: [Int]) -> (drafts: [SampleDraft], missing: [Int]) {
-        let text = completion.text.trimmingSpaces
-        guard let index = briefs.first, !text.isEmpty else { return ([], briefs) }
-        let draft = SampleDraft(index: index, text: text, model: completion.model, variation: prompt(index: index)?.variation ?? [:])
-        return ([draft], Array(briefs.dropFirst()))
+        let texts: [Int: String]
+        if briefs.count == 1 {
+            let text = completion.text.trimmingSpaces
+            texts = text.isEmpty ? [:] : [briefs[0]: text]
+        } else {
+            texts = SampleBatch.parse(completion.text, expected: Set(briefs)).mapValues(\.trimmingSpaces).filter { !$0.value.isEmpty }
+        }
+        let drafts = briefs.compactMap { index in
+            texts[index].map {
+                SampleDraft(index: index, text: $0, model: completion.model, variation: prompt(index: index)?.variation ?? [:])
+            }
+        }
+        return (drafts, briefs.filter { texts[$0] == nil })
     }
 }

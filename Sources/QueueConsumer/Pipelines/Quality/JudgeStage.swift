@@ -37,8 +37,9 @@ struct JudgeStage {
     }
 
     func call(for drafts: [SampleDraft], id: Int, attempt: Int) -> PlannedCall {
-        let prompt = JudgePrompt(texts: drafts.map { ($0.index, $0.text) }, product: product, kind: kind)
-        let request = prompt.request(model: model)
+        let prompt = JudgePrompt(product: product, kind: kind, texts: drafts.map { ($0.index, $0.text) })
+        // Temperature 0: a judgement should not vary, and then a repeated one comes from the response cache.
+        let request = prompt.request(model: model, temperature: 0)
         return PlannedCall(
             jobID: jobID, id: id, sampleIndex: drafts.first?.index, attempt: attempt, purpose: .judge,
             provider: provider, request: request, cacheable: cacheMode == "auto" && !provider.answersLocally,
@@ -47,7 +48,7 @@ struct JudgeStage {
 
     /// The drafts with the judge's coherence where it gave one, scored again.
     func apply(_ completion: Completion, to drafts: [SampleDraft]) -> [SampleDraft] {
-        let judged = JudgePrompt.parse(completion.text)
+        let judged = JudgePrompt.parse(completion.text, expected: Set(drafts.map(\.index)))
         return drafts.map { draft in
             guard let coherence = judged[draft.index], let scores = draft.scores else { return draft }
             var draft = draft

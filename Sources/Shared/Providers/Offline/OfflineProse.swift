@@ -1,37 +1,49 @@
 /// Writes the offline provider's prose for one sample: seeded, and aware of product, kind, sentiment and tone.
 ///
 /// Each kind builds a `Draft` from phrase banks; `assemble` then orders the body, grows it with optional
-/// sentences to a seeded target length and keeps the whole text within `wordLimit`.
+/// sentences to a seeded target length and keeps the whole text within the brief's word range.
 enum OfflineProse {
-    /// The length every text aims for, in words.
+    /// The length a text aims for when its brief asks for none, in words.
     static let wordLimit = 50...200
 
-    static func text(for spec: SampleSpec) -> String {
-        var context = ProseContext(spec: spec)
+    /// The usual length of each kind, in words: chatbot replies run shortest, reviews longest.
+    static func usualWords(for kind: SampleKind) -> ClosedRange<Int> {
+        switch kind {
+        case .productReview: wordLimit
+        case .supportRequest, .featureRequest: 50...180
+        case .chatbotConversation: 50...160
+        }
+    }
+
+    static func text(for brief: OfflineBrief) -> String {
+        var context = ProseContext(brief: brief)
+        let words = brief.words ?? usualWords(for: brief.kind)
         let draft: Draft
-        switch spec.kind {
+        switch brief.kind {
         case .supportRequest: draft = supportRequest(&context)
         case .productReview: draft = productReview(&context)
         case .featureRequest: draft = featureRequest(&context)
         case .chatbotConversation: draft = chatbotConversation(&context)
         }
-        return assemble(draft, &context)
+        return assemble(draft, words: words, &context)
     }
 
-    /// Orders the body, adds extras until the seeded target length, and trims anything past the limit.
-    static func assemble(_ draft: Draft, _ context: inout ProseContext) -> String {
+    /// Orders the body, adds extras until a seeded target length inside `words`, and trims anything past it.
+    static func assemble(_ draft: Draft, words: ClosedRange<Int>, _ context: inout ProseContext) -> String {
         var body = draft.body
         context.rng.shuffle(&body)
         var extras = draft.extras
         context.rng.shuffle(&extras)
-        let target = context.rng.int(in: 80...175)
+        // Aim inside the range (80…175 of 50…200): whole sentences overshoot the target or fall short of it.
+        let spread = words.upperBound - words.lowerBound
+        let target = context.rng.int(in: (words.lowerBound + spread / 5)...(words.upperBound - spread / 6))
         let fixed = wordCount(draft.opening + draft.closing + [draft.header, draft.signature].compactMap { $0 })
         var bodyWords = wordCount(body)
         while fixed + bodyWords < target, let extra = extras.popLast() {
             body.insert(extra, at: context.rng.below(body.count + 1))
             bodyWords += wordCount([extra])
         }
-        while fixed + bodyWords > wordLimit.upperBound, body.count > 1, let last = body.popLast() {
+        while fixed + bodyWords > words.upperBound, body.count > 1, let last = body.popLast() {
             bodyWords -= wordCount([last])
         }
         let sentences = draft.opening + body + draft.closing

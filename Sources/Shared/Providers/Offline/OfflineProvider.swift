@@ -1,7 +1,11 @@
-/// A provider that writes seeded, deterministic prose locally, so the stack runs end to end without a network.
+/// A provider that answers locally from the prompt, deterministically, so the stack runs end to end without a
+/// network.
 ///
-/// The text comes only from the request's `SampleSpec`, never from the prompt: the same spec always yields the
-/// same text. Token counts are rough estimates (about four characters a token) so budgets still move.
+/// It has no language model: it reads the conventions our prompts follow (`OfflinePrompt`, `OfflineBrief`) and
+/// answers each purpose by its response schema: `samples` (one text per `### Brief N`), `judgements` (a local
+/// coherence heuristic per `### Text N`), `paraphrases` (local rewrites that keep the listed terms), and plain
+/// prose for a single brief without a schema. Equal requests give equal answers. Token counts are rough
+/// estimates (about four characters a token) so budgets still move.
 public struct OfflineProvider: Provider {
     public let name = "offline"
     public var answersLocally: Bool { true }
@@ -17,12 +21,22 @@ public struct OfflineProvider: Provider {
     }
 
     public func prepare(_ request: CompletionRequest) -> ProviderCall {
-        let text = OfflineProse.text(for: request.sample)
-        let prompt = request.messages.map(\.content).joined(separator: "\n")
+        let prompt = OfflinePrompt(request)
+        let texts: [String]
+        switch request.responseSchema {
+        case nil: texts = (0..<max(1, request.choices)).map { generation(prompt, choice: $0) }
+        case let schema?:
+            switch schema.name {
+            case "samples": texts = [samples(prompt).jsonText]
+            case "judgements": texts = [judgements(prompt).jsonText]
+            case "paraphrases": texts = [paraphrases(prompt).jsonText]
+            default: texts = [answer(prompt, following: schema)]
+            }
+        }
         let completion = Completion(
-            text: text,
-            inputTokens: Self.estimatedTokens(prompt),
-            outputTokens: Self.estimatedTokens(text),
+            texts: texts,
+            inputTokens: Self.estimatedTokens(request.messages.map(\.content).joined(separator: "\n")),
+            outputTokens: texts.reduce(0) { $0 + Self.estimatedTokens($1) },
             model: model)
         return .local(.success(completion), delay: latency)
     }

@@ -1,7 +1,7 @@
 /// The state one sample's composition threads through the phrase banks: its controls, generator and topics.
 struct ProseContext: Sendable {
     let product: String
-    /// 1 (very negative) … 5 (very positive), resolved from the seed when the spec leaves it open.
+    /// 1 (very negative) … 5 (very positive), resolved from the seed when the brief leaves it open.
     let sentiment: Int
     let tone: OfflineTone
     let family: ProductFamily
@@ -22,18 +22,18 @@ struct ProseContext: Sendable {
     /// Slots whose first value holds for the whole text.
     private static let settledSlots: Set<String> = ["price", "old", "device", "who"]
 
-    init(spec: SampleSpec) {
-        var rng = SeededGenerator(seed: spec.seed)
-        sentiment = spec.sentiment.map { min(max($0, 1), 5) } ?? rng.int(in: 1...5)
-        tone = spec.tone.map(OfflineTone.init(label:)) ?? rng.pick(OfflineTone.allCases)
-        product = spec.product
-        let family = ProductFamily(product: spec.product)
+    init(brief: OfflineBrief) {
+        var rng = SeededGenerator(seed: brief.seed)
+        sentiment = brief.sentiment.map { min(max($0, 1), 5) } ?? rng.int(in: 1...5)
+        tone = brief.tone.map(OfflineTone.init(label:)) ?? rng.pick(OfflineTone.allCases)
+        product = brief.product
+        let family = ProductFamily(product: brief.product)
         self.family = family
         let band = SentimentBand(sentiment: sentiment)
-        let topics = Aspect.catalog.filter { $0.families.contains(family) && $0.suits(spec.kind, band) }
-        // Samples of one job differ in index but share the controls, so rotating the main topic and its first
-        // clause by index keeps them apart far more reliably than independent seeds would.
-        let turn = UInt64(truncatingIfNeeded: spec.index) &+ Self.jobSalt(spec)
+        let topics = Aspect.catalog.filter { $0.families.contains(family) && $0.suits(brief.kind, band) }
+        // The briefs of one call differ in index but may share the controls, so rotating the main topic and its
+        // first clause by index keeps them apart more reliably than their seeds would; a lone brief draws both.
+        let turn = brief.index.map { UInt64(truncatingIfNeeded: $0) &+ Self.jobSalt(brief) } ?? rng.next() >> 16
         let count = UInt64(max(topics.count, 1))
         focus = topics.isEmpty ? Aspect.setup : topics[Int(turn % count)]
         topic = (focus.name, turn / count)
@@ -42,12 +42,12 @@ struct ProseContext: Sendable {
         self.rng = rng
     }
 
-    /// A stable hash of the controls a whole job shares, as the text reads them (FNV-1a; `Hasher` is seeded
-    /// per process).
-    static func jobSalt(_ spec: SampleSpec) -> UInt64 {
-        let sentiment = spec.sentiment.map { "\(min(max($0, 1), 5))" } ?? ""
-        let tone = spec.tone.map { OfflineTone(label: $0).rawValue } ?? ""
-        let controls = [spec.product, spec.kind.rawValue, sentiment, tone]
+    /// A stable hash of the controls the briefs of one call share, as the text reads them (FNV-1a; `Hasher` is
+    /// seeded per process).
+    static func jobSalt(_ brief: OfflineBrief) -> UInt64 {
+        let sentiment = brief.sentiment.map { "\(min(max($0, 1), 5))" } ?? ""
+        let tone = brief.tone.map { OfflineTone(label: $0).rawValue } ?? ""
+        let controls = [brief.product, brief.kind.rawValue, sentiment, tone]
         return controls.joined(separator: "\u{1F}").utf8.reduce(0xCBF2_9CE4_8422_2325) { hash, byte in
             (hash ^ UInt64(byte)) &* 0x100_0000_01B3
         } >> 40
@@ -78,7 +78,8 @@ struct ProseContext: Sendable {
     mutating func say(_ template: String) -> String {
         let styled = tone.style(template)
         var text = fill(styled)
-        if !styled.hasPrefix("{product}"), let first = text.first, first.isLowercase {
+        let isNamed = product != OfflineBrief.unnamedProduct
+        if !(isNamed && styled.hasPrefix("{product}")), let first = text.first, first.isLowercase {
             text = first.uppercased() + text.dropFirst()
         }
         if text.hasSuffix("."), rng.chance(tone.exclamationChance) {
@@ -105,7 +106,7 @@ struct ProseContext: Sendable {
     /// Fills every `{slot}`; values from banks are filled in turn, the product name is inserted verbatim.
     mutating func fill(_ template: String) -> String {
         Self.substitute(in: template) { slot in
-            guard slot != "product" else { return product }
+            guard slot != "product" else { return product == OfflineBrief.unnamedProduct ? "the product" : product }
             if let value = settled[String(slot)] { return value }
             var value = tone.style(self.value(of: slot))
             if value.contains("{") { value = self.fill(value) }

@@ -85,7 +85,9 @@ extension StackTests {
             try fake.configure(["fault_rate": 0.5, "faults": ["500"], "latency_ms": 20])
             defer { try? fake.reset() }
             let ids = try (0..<4).map { index in
-                try api.submit(["product": .string("Flaky Blender \(index)"), "count": 12, "provider": "openai"])
+                try api.submit([
+                    "product": .string("Flaky Blender \(index)"), "count": 12, "provider": "openai", "samples_per_call": 1,
+                ])
             }
             for id in ids {
                 let job = try api.waitUntilFinished(id, seconds: 120)

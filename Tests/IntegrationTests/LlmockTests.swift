@@ -51,6 +51,7 @@ extension StackTests {
         @Test func itsRateLimitHeadersAreLearnedByTheClusterBudget() throws {
             let job = try api.waitUntilFinished(try api.submit([
                 "product": "Mock Kettle", "count": 3, "provider": "openai-compatible", "model": .string(Llmock.model),
+                "samples_per_call": 1,
             ]))
             #expect(job["status"] == "completed", "\(job.json.jsonText)")
             #expect(job.json.samples.count == 3)
@@ -69,6 +70,7 @@ extension StackTests {
             ])
             let jobID = try api.submit([
                 "product": "Flaky Kettle", "count": 3, "provider": "openai-compatible", "model": .string(Llmock.model),
+                "samples_per_call": 1,
             ])
             let job = try api.waitUntilFinished(jobID)
             #expect(job["status"] == "completed", "\(job.json.jsonText)")

@@ -15,7 +15,7 @@ extension StackTests {
         @Test(arguments: ["openai", "anthropic"])
         func jobCompletesWithCostEqualToTheSumOfItsCalls(provider: String) throws {
             let model = provider == "openai" ? "gpt-4o-mini" : "claude-haiku-4-5"
-            let jobID = try api.submit(["product": "Trail Camera", "count": 6, "provider": .string(provider)])
+            let jobID = try api.submit(["product": "Trail Camera", "count": 6, "provider": .string(provider), "samples_per_call": 1])
             let job = try api.waitUntilFinished(jobID)
             #expect(job["status"] == "completed", "\(job.json.jsonText)")
             let samples = job.json.samples
@@ -71,7 +71,8 @@ extension StackTests {
             try fake.configure(["rpm": 40, "window_seconds": 5])
             defer { try? fake.reset() }
             let bodies: [JSONValue] = (0..<3).map { index in
-                ["product": .string("Paced Lamp \(index)"), "count": 24, "provider": "openai", "model": "paced-gpt"]
+                ["product": .string("Paced Lamp \(index)"), "count": 24, "provider": "openai", "model": "paced-gpt",
+                 "samples_per_call": 1]
             }
             let jobs = try api.runJobs(bodies, seconds: 60)
             #expect(jobs.allSatisfy { $0["status"] == "completed" })
@@ -131,7 +132,7 @@ extension StackTests {
         @Test func jobStopsCleanlyAtItsCostLimitKeepingItsSamples() throws {
             let jobID = try api.submit([
                 "product": "Budget Headphones", "count": 40, "provider": "openai", "model": "gpt-4o",
-                "max_cost_usd": 0.02,
+                "max_cost_usd": 0.02, "samples_per_call": 1,
             ])
             let job = try api.waitUntilFinished(jobID)
             #expect(job["status"] == "error")
@@ -167,7 +168,9 @@ extension StackTests {
         @Test func stoppedConsumerFinishesItsCallsInFlightAndGivesTheJobBack() throws {
             try fake.configure(["latency_ms": 800])
             defer { try? fake.reset() }
-            let jobID = try api.submit(["product": "Slow Answer Speaker", "count": 12, "provider": "openai"])
+            let jobID = try api.submit([
+                "product": "Slow Answer Speaker", "count": 12, "provider": "openai", "samples_per_call": 1,
+            ])
             let id = try #require(UUID(uuidString: jobID))
             let database = try TestStack.database()
             var consumer: ConsumerRecord?

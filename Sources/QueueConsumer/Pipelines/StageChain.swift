@@ -55,7 +55,7 @@ struct StageChain {
         return .success(StageChain(
             generation: GenerationStage(
                 request: request, renderer: renderer, jobID: jobID, provider: pinned.provider, model: pinned.model,
-                samplesPerCall: settings.samplesPerCall, cacheMode: settings.responseCache),
+                samplesPerCall: request.samplesPerCall ?? settings.samplesPerCall, cacheMode: settings.responseCache),
             pii: PIIStage(policy: settings.piiPolicy),
             score: ScoreStage(
                 scorer: QualityScorer(weights: settings.qualityWeights, threshold: threshold), kind: request.kind,

@@ -122,7 +122,7 @@ public struct Settings: Sendable {
         }
         qualityWeights = try reader.parsed(
             "DATAFORGE_QUALITY_WEIGHTS", default: .standard, expected: QualityWeights.syntax, QualityWeights.parse)
-        samplesPerCall = try reader.int("DATAFORGE_SAMPLES_PER_CALL", default: 5, in: 1...20)
+        samplesPerCall = try reader.int("DATAFORGE_SAMPLES_PER_CALL", default: 5, in: GenerationRequest.samplesPerCallBounds)
         coherenceJudge = try reader.parsed(
             "DATAFORGE_COHERENCE_JUDGE", default: .borderline, expected: "one of \(CoherenceJudgeMode.names)"
         ) { CoherenceJudgeMode(rawValue: $0.lowercased()) }

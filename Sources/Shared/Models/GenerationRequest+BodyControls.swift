@@ -12,12 +12,14 @@ extension GenerationRequest {
         var constraints: [String] = []
         var dedupScope = DedupScopeKind.job
         var datasetID: UUID?
+        var samplesPerCall: Int?
     }
 
     /// Reads `min_words`, `max_words`, `constraints`, `dedup_scope` and `dataset_id`; failures go to `reader`.
     static func readBodyControls(_ reader: inout FieldReader) -> BodyControls {
         var controls = BodyControls()
-        reader.allowAbsent("min_words", "max_words", "dataset_id")
+        reader.allowAbsent("min_words", "max_words", "dataset_id", "samples_per_call")
+        controls.samplesPerCall = reader.int("samples_per_call", default: nil, in: samplesPerCallBounds)
         let low = reader.int("min_words", default: nil, in: lengthWordsBounds)
         let high = reader.int("max_words", default: nil, in: lengthWordsBounds)
         if (low != nil || high != nil) && !reader.hasFailed("min_words") && !reader.hasFailed("max_words") {
@@ -64,5 +66,6 @@ extension GenerationRequest {
         constraints = controls.constraints
         dedupScope = controls.dedupScope
         datasetID = controls.datasetID
+        samplesPerCall = controls.samplesPerCall
     }
 }

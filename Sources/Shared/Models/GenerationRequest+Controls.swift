@@ -9,6 +9,8 @@ extension GenerationRequest {
     public static let defaultMinQualityScore = 0.6
     /// Bounds of `min_words` and `max_words`.
     public static let lengthWordsBounds = 1...2000
+    /// Bounds of `samples_per_call`, the job's own `DATAFORGE_SAMPLES_PER_CALL`.
+    public static let samplesPerCallBounds = 1...20
 
     /// The controls' members of `params`; absent keys read back as the defaults, so params stored before
     /// the controls existed still describe the same job.
@@ -22,6 +24,7 @@ extension GenerationRequest {
         object["constraints"] = .array(constraints.map(JSONValue.string))
         object["dedup_scope"] = .string(dedupScope.rawValue)
         object["dataset_id"] = datasetID.map { .string($0.sqlText) }
+        object["samples_per_call"] = samplesPerCall.map(JSONValue.int)
         return object
     }
 
@@ -36,5 +39,6 @@ extension GenerationRequest {
         constraints = params["constraints"]?.arrayValue?.compactMap(\.stringValue) ?? []
         dedupScope = params["dedup_scope"]?.stringValue.flatMap(DedupScopeKind.init(rawValue:)) ?? .job
         datasetID = params["dataset_id"]?.stringValue.flatMap { UUID(text: $0) }
+        samplesPerCall = params["samples_per_call"]?.intValue
     }
 }

@@ -30,6 +30,9 @@ public struct GenerationRequest: Sendable, Equatable {
     public var seed: Int?
     /// The job stops, keeping its samples, before a call that could take its cost past this.
     public var maxCostUSD: Double?
+    /// Samples asked for in one generation call, overriding `DATAFORGE_SAMPLES_PER_CALL` (1 for a provider that
+    /// answers JSON badly).
+    public var samplesPerCall: Int?
     /// Few-shot examples in the prompt (enhanced generation may turn them off).
     public var fewShot = true
     /// Whether samples scoring below `minQualityScore` are rejected; plain generation still scores,

@@ -435,7 +435,7 @@ class HTTPError(Exception):
 
 
 CONFIG_KEYS = ("rpm", "tpm", "itpm", "otpm", "window_seconds", "latency_ms", "jitter_ms",
-               "fault_rate", "faults", "require_key", "hang_seconds", "distinct_texts")
+               "fault_rate", "faults", "require_key", "hang_seconds", "repeat_rate")
 
 
 class FakeProvider:
@@ -451,8 +451,9 @@ class FakeProvider:
         self.faults = parse_faults(args.faults)
         self.require_key = args.require_key
         self.hang_seconds = float(args.hang_seconds)
-        # A model that repeats itself: at most this many different texts per prompt position (None: no limit).
-        self.distinct_texts = None
+        # A model that repeats itself: this fraction of its texts are an earlier one, as it was or with a word
+        # changed (a near-duplicate).
+        self.repeat_rate = 0.0
         self.seed = args.seed
         self.stopping = asyncio.Event()
         self.connections: set[asyncio.Task] = set()
@@ -489,8 +490,6 @@ class FakeProvider:
                 v = parse_faults(v)
             elif k == "require_key":
                 v = v or None
-            elif k == "distinct_texts":
-                v = None if v is None or v == 0 else int(v)
             elif k == "window_seconds":
                 v = float(v)
                 if v <= 0:
@@ -920,7 +919,7 @@ class FakeProvider:
         choices_text = []
         finish = []
         for i in range(n):
-            text, reason = completion(seed, i, kw, schema, max_out, last_user, self.distinct_texts)
+            text, reason = completion(seed, i, kw, schema, max_out, last_user, self.repeat_rate)
             choices_text.append(text)
             finish.append(reason)
         completion_tokens = sum(tokens_of(t) for t in choices_text)
@@ -1004,7 +1003,7 @@ class FakeProvider:
             if isinstance(m, dict) and m.get("role") == "user":
                 last_user = text
         seed = seed_of(req.get("seed"), [system, messages])
-        text, reason = completion(seed, 0, keywords_of(last_user), None, max_tokens, last_user, self.distinct_texts)
+        text, reason = completion(seed, 0, keywords_of(last_user), None, max_tokens, last_user, self.repeat_rate)
         stop_reason = "end_turn" if reason == "stop" else "max_tokens"
         output_tokens = tokens_of(text)
         dims_need = {"requests": (self.rpm, 1), "tokens": (self.tpm, input_tokens + max_tokens),
@@ -1099,7 +1098,21 @@ def sections(prompt: str, kind: str) -> list[tuple[int, str]]:
             for i, (_, end, n) in enumerate(found)]
 
 
-def completion(seed, index, keywords, schema, max_out, prompt="", distinct=None):
+def repeated_or(seed: int, keywords, repeat_rate: float, fresh) -> str:
+    """A text as a model that repeats itself writes it: with probability repeat_rate (drawn from the seed) the
+    one text it keeps coming back to, half the time with one word changed; otherwise `fresh()`."""
+    r = random.Random(seed ^ 0x5EED)
+    if repeat_rate <= 0 or r.random() >= repeat_rate:
+        return fresh()
+    text = generate_text(1, 0, ("product", "quality", "support", "delivery"))
+    if r.random() < 0.5:
+        words = text.split(" ")
+        words[len(words) // 2] = "remarkably"
+        text = " ".join(words)
+    return text
+
+
+def completion(seed, index, keywords, schema, max_out, prompt="", repeat_rate=0.0):
     """(text, finish_reason); plain text is cut at max_out tokens, JSON never is.
 
     A prompt with `### Brief N` sections is answered as a model asked for several samples would, with
@@ -1109,16 +1122,19 @@ def completion(seed, index, keywords, schema, max_out, prompt="", distinct=None)
     if briefs:
         items = []
         for n, brief in briefs:
-            brief_seed = seed_of(None, [brief])
-            items.append({"index": n, "text": generate_text(brief_seed % distinct if distinct else brief_seed, index,
-                                                            keywords_of(brief) or keywords)})
+            brief_seed = seed_of(None, [brief, seed])
+            items.append({"index": n, "text": repeated_or(
+                brief_seed, keywords, repeat_rate,
+                lambda: generate_text(brief_seed, index, keywords_of(brief) or keywords))})
         return dumps({"samples": items}).decode(), "stop"
     texts = sections(prompt, "Text")
     if texts and "judgement" in prompt:
         return dumps({"judgements": [{"index": n, "coherence": 0.8, "reason": "consistent and on topic"}
                                      for n, _ in texts]}).decode(), "stop"
-    if distinct:
-        seed %= distinct
+    if repeat_rate > 0 and schema is None:
+        text = repeated_or(seed, keywords, repeat_rate, lambda: generate_text(seed, index, keywords))
+        if text != generate_text(seed, index, keywords):
+            return text, "stop"
     if schema is not None:
         rng = random.Random(seed * 1_000_003 + index)
         return dumps(schema_value(schema, rng, keywords, schema)).decode(), "stop"

@@ -25,7 +25,7 @@ struct FakeProvider {
     func reset() throws {
         _ = try http.send(method: "POST", url: (Self.url ?? "") + "/_fake/reset")
         try configure([
-            "rpm": .null, "tpm": .null, "window_seconds": 60, "fault_rate": 0, "latency_ms": 5, "jitter_ms": 0,
+            "rpm": .null, "tpm": .null, "window_seconds": 60, "fault_rate": 0, "latency_ms": 5, "jitter_ms": 0, "repeat_rate": 0,
             "require_key": .string(TestStack.environment["OPENAI_API_KEY"] ?? ""),
         ])
     }

@@ -41,7 +41,7 @@ struct PostTestLLM: Handler {
             let completion = try provider.completeBlocking(completionRequest, client: HTTPClient(caFile: settings.caFile))
             results["health_check"] = true
             results["generation_test"] = .bool(!completion.text.isEmpty)
-            results["test_response"] = .string(completion.text)
+            results["test_response"] = .string(settings.piiPolicy.echoable(completion.text))
             call.tokensIn = completion.inputTokens
             call.tokensOut = completion.outputTokens
             call.costUSD = context.settings.prices.costUSD(

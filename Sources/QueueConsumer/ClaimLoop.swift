@@ -62,7 +62,8 @@ final class ClaimLoop {
         dispatcher = CallDispatcher(
             capacity: settings.consumerMaxInFlight, budget: budget, caFile: settings.caFile,
             maxResponseBytes: settings.maxResponseBytes)
-        ledger = CallLedger(consumerID: consumerID, prices: settings.prices, budget: budget, logger: logger)
+        ledger = CallLedger(
+            consumerID: consumerID, prices: settings.prices, budget: budget, piiPolicy: settings.piiPolicy, logger: logger)
         maintenance = MaintenanceSchedule(
             intervalSeconds: Double(settings.maintenanceIntervalSeconds), maintenance: settings.maintenance,
             consumerStaleSeconds: settings.consumerStaleSeconds)

@@ -18,11 +18,14 @@ final class CallLedger {
     private var pauses: [BudgetKey: ContinuousClock.Instant] = [:]
     private var limitsToLearn: [BudgetKey: RateLimits] = [:]
     private var answersToCache: [(fingerprint: String, provider: String, completion: Completion)] = []
+    /// What the cache may keep of an answer with personal data in it.
+    private let piiPolicy: PIIPolicy
     /// The limits last stored per provider+model, so unchanged headers cost no write.
     private var learned: [BudgetKey: RateLimits] = [:]
 
-    init(consumerID: String, prices: PriceTable, budget: BudgetSlots, logger: Logger) {
+    init(consumerID: String, prices: PriceTable, budget: BudgetSlots, piiPolicy: PIIPolicy, logger: Logger) {
         self.consumerID = consumerID
+        self.piiPolicy = piiPolicy
         self.prices = prices
         self.budget = budget
         self.logger = logger
@@ -69,6 +72,16 @@ final class CallLedger {
         }
     }
 
+    /// The answer as the response cache may keep it: redacted, or nil when the policy keeps none of it.
+    private func cacheable(_ completion: Completion) -> Completion? {
+        var kept = completion
+        for (position, text) in completion.texts.enumerated() {
+            guard let keepable = piiPolicy.keepable(text) else { return nil }
+            kept.texts[position] = keepable
+        }
+        return kept
+    }
+
     /// Drops what could not be written (the database kept refusing it).
     func discard() {
         rows.removeAll()
@@ -99,8 +112,8 @@ final class CallLedger {
                 row.costUSD = prices.costUSD(
                     model: completion.model, inputTokens: completion.inputTokens, outputTokens: completion.outputTokens)
                 if event.remote { settleBudget(call, completion: completion) }
-                if let cacheKey = call.cacheKey {
-                    answersToCache.append((cacheKey, call.provider.name, completion))
+                if let cacheKey = call.cacheKey, let cacheable = cacheable(completion) {
+                    answersToCache.append((cacheKey, call.provider.name, cacheable))
                 }
             }
         case .failure(let error):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DataForge benchmarks: queue, API, provider calls and de-duplication on a throwaway stack.
+# DataForge benchmarks: queue, API, provider calls, de-duplication and the quality pipeline on a throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
 # BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000).
@@ -75,6 +75,8 @@ done
 out=$(bench/api.sh)
 collect <<<"$out"
 out=$(bench/dedup.sh)
+collect <<<"$out"
+out=$(bench/quality.sh)
 collect <<<"$out"
 PROVIDER_RUNS=("rpm ${BENCH_RPM:-600}" "tpm ${BENCH_TPM:-60000}" "throughput" "inflight" "waiting" "latency 200")
 for run in "${PROVIDER_RUNS[@]}"; do
@@ -160,5 +162,16 @@ for path in store memory; do
 done
 printf '  %-34s %14s  %s\n' "target" "< 10 s" \
     "store: $(meets "${R[dedup store.seconds]} < 10"), memory: $(meets "${R[dedup memory.seconds]} < 10"); recall ≥ 0.95: $(meets "${R[dedup store.recall]} >= 0.95")"
+echo
+echo "Quality pipeline: local stages per sample over ${R[quality.texts]} texts of ${R[quality.words]} words (baseline: splitting the words)"
+printf '  %-34s %14s  %s\n' "PII + score + fingerprint" "${R[quality.total_us]} µs" \
+    "PII ${R[quality.pii_us]} µs, score ${R[quality.score_us]} µs, fingerprint ${R[quality.fingerprint_us]} µs; ${R[quality.ratio]}× the baseline of ${R[quality.baseline_us]} µs"
+echo "Provider calls per kept sample: jobs of 50 samples, 2 consumers (fake: a model repeating a tenth of its texts)"
+for case in offline_plain offline_enhanced fake_plain fake_enhanced; do
+    target=0.25
+    [[ $case == *enhanced ]] && target=0.35
+    printf '  %-34s %14s  %s\n' "$case" "${R[$case.calls_per_kept]}" \
+        "${R[$case.generation_calls]} generation + ${R[$case.judge_calls]} judge calls for ${R[$case.kept]} kept (${R[$case.rejected]} rejected); ≤ $target: $(meets "${R[$case.calls_per_kept]} <= $target"); distinct 4-grams ${R[${case}_diversity.distinct_4gram_ratio]}"
+done
 echo
 echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

@@ -1117,7 +1117,7 @@ def completion(seed, index, keywords, schema, max_out, prompt="", repeat_rate=0.
 
     A prompt with `### Brief N` sections is answered as a model asked for several samples would, with
     {"samples":[{"index":N,"text":…}]}; one with `### Text N` sections and judgements asked for, with
-    {"judgements":[…]} — whether the schema came as structured output or by instruction."""
+    {"judgements":[…]} when it asks about coherence — whether the schema came as structured output or by instruction."""
     briefs = sections(prompt, "Brief")
     if briefs:
         items = []
@@ -1128,7 +1128,7 @@ def completion(seed, index, keywords, schema, max_out, prompt="", repeat_rate=0.
                 lambda: generate_text(brief_seed, index, keywords_of(brief) or keywords))})
         return dumps({"samples": items}).decode(), "stop"
     texts = sections(prompt, "Text")
-    if texts and "judgement" in prompt:
+    if texts and "coherence" in prompt:
         return dumps({"judgements": [{"index": n, "coherence": 0.8, "reason": "consistent and on topic"}
                                      for n, _ in texts]}).decode(), "stop"
     if repeat_rate > 0 and schema is None:

@@ -49,15 +49,18 @@ extension APIClient {
 }
 
 extension TestStack {
-    /// A job's provider calls as `llm_calls` holds them: `(status, cost_usd text, tokens_in, tokens_out)`.
-    static func calls(of jobID: String) throws -> [(status: String, cost: String, tokensIn: Int, tokensOut: Int)] {
+    /// A job's provider calls as `llm_calls` holds them: `(status, cost_usd text, tokens_in, tokens_out, purpose)`.
+    static func calls(of jobID: String) throws
+        -> [(status: String, cost: String, tokensIn: Int, tokensOut: Int, purpose: String)]
+    {
         let rows = try database().execute(
             Statement(
                 "calls of a job",
-                "SELECT status, cost_usd::text AS cost, tokens_in, tokens_out FROM llm_calls WHERE job_id = $1 ORDER BY id"),
+                "SELECT status, cost_usd::text AS cost, tokens_in, tokens_out, purpose FROM llm_calls WHERE job_id = $1 ORDER BY id"),
             [try #require(UUID(uuidString: jobID))])
         return try rows.map { row in
-            (try row.decode("status"), try row.decode("cost"), try row.decode("tokens_in"), try row.decode("tokens_out"))
+            (try row.decode("status"), try row.decode("cost"), try row.decode("tokens_in"), try row.decode("tokens_out"),
+             try row.decode("purpose"))
         }
     }
 

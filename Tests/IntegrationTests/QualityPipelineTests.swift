@@ -97,5 +97,24 @@ extension StackTests {
             #expect(!rejected.isEmpty)
             #expect(rejected.allSatisfy { $0["filter_reason"] == "duplicate" || $0["filter_reason"] == "near_duplicate" })
         }
+
+        @Test(.enabled(if: FakeProvider.isRunning))
+        func borderlineSamplesAreJudgedInBatchesAndTheJudgementIsStored() throws {
+            try fake.reset()
+            // A threshold near the fake's usual scores puts many samples within the judge's margin.
+            let response = try api.post(
+                "/api/generate-enhanced?min_quality_score=0.95",
+                ["product": "Judged Blender", "count": 10, "provider": "openai", "template": "product_review"])
+            #expect(response.status == 200, "\(response.json.jsonText)")
+            let jobID = try #require(response["job_id"]?.stringValue)
+            let job = try api.waitUntilFinished(jobID, seconds: 60)
+            #expect(["completed"].contains(job["status"]?.stringValue ?? ""), "\(job.json.jsonText)")
+            let all = try samples(jobID, kept: true) + samples(jobID, kept: false)
+            let judged = all.filter { $0["quality"]?["coherence_source"] == "judge" }
+            #expect(!judged.isEmpty, "some samples were borderline: \(all.map { $0["quality"]?.jsonText ?? "" })")
+            #expect(judged.allSatisfy { $0["quality"]?["coherence"]?.doubleValue == 0.8 }, "the fake judges 0.8")
+            let judgeCalls = try TestStack.calls(of: jobID).filter { $0.purpose == "judge" }
+            #expect(!judgeCalls.isEmpty && judgeCalls.count <= (judged.count + 7) / 8 + 1, "several samples per call")
+        }
     }
 }

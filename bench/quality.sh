@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The quality pipeline against a running stack without consumers of its own (bench/run.sh brings one up).
+#
+# 1. `dataforge bench-quality`: the local stages' cost per sample (PII scan, scoring, de-duplication
+#    fingerprint) over texts of every built-in template, against a baseline pass that only splits the words.
+# 2. Provider calls per kept sample: BENCH_QUALITY_JOBS (4) plain and as many enhanced jobs of 50 samples
+#    (sentiment 2, frustrated, quality filter at 0.6, few-shot on, the coherence judge on `borderline`), run by
+#    2 consumers, once through the offline provider and once through the fake provider as OpenAI with a model
+#    that repeats a tenth of its texts (repeat_rate 0.1). Targets: ≤ 0.25 calls per kept sample for plain jobs,
+#    ≤ 0.35 for enhanced ones. Also the distinct-4-gram ratio over each job's kept texts (mean per case).
+# One "RESULT name|key=value ..." line per measurement goes to stdout.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/throwaway-stack.sh
+
+: "${DATAFORGE_DATABASE_URL:?run eval \"\$(scripts/stack.sh env)\" first}"
+: "${DATAFORGE_BIN_DIR:?set DATAFORGE_BIN_DIR}"
+LOG=$DATAFORGE_HOME/log
+JOBS=${BENCH_QUALITY_JOBS:-4}
+
+say() { echo "quality: $*" >&2; }
+sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; }
+
+FAKE_PID=
+CONSUMER_PIDS=()
+stop_consumers() {
+    local pid
+    for pid in "${CONSUMER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${CONSUMER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    CONSUMER_PIDS=()
+}
+cleanup() {
+    stop_consumers
+    [[ -z $FAKE_PID ]] || { kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; }
+    sql "TRUNCATE jobs, samples, llm_calls, llm_response_cache, rate_budgets, rate_in_flight, dedup_exact, dedup_shingles" || true
+}
+trap cleanup EXIT
+
+"$DATAFORGE_BIN_DIR/dataforge" bench-quality | tee /dev/stderr | grep '^RESULT '
+
+port=$(free_port "$DATAFORGE_HTTP_PORT")
+python3 Tests/FakeProvider/fake_provider.py --port "$port" --latency-ms 20 >"$LOG/fake-quality.log" 2>&1 &
+FAKE_PID=$!
+for _ in $(seq 100); do grep -q '^listening' "$LOG/fake-quality.log" && break; sleep 0.1; done
+curl -s -X POST "http://127.0.0.1:$port/_fake/config" -d '{"repeat_rate": 0.1}' >/dev/null
+
+# enqueue CASE PROVIDER MODEL ENHANCED: JOBS jobs of 50 samples straight into the queue table; CASE tags them.
+enqueue() {
+    local controls="'quality_filter', false"
+    [[ $4 == true ]] && controls="'quality_filter', true, 'min_quality_score', 0.6, 'sentiment_intensity', 2,
+        'tone', 'frustrated', 'few_shot', true"
+    sql "INSERT INTO jobs (id, kind, queue, params)
+         SELECT gen_random_uuid(), 'generate', 'generation',
+                jsonb_build_object('product', 'Bench Earbuds ' || n, 'count', 50, 'version', 'v1',
+                                   'temperature', 0.9, 'template', 'product_review', 'kind', 'product_review',
+                                   'provider', '$2', 'model', '$3', 'bench_case', '$1', $controls)
+         FROM generate_series(1, $JOBS) AS n;
+         SELECT pg_notify('dataforge_jobs', '')" >/dev/null
+}
+
+# run_case CASE PROVIDER MODEL ENHANCED: the jobs through 2 consumers, then one RESULT line.
+run_case() {
+    local name=$1 i started=$SECONDS
+    say "$name: $JOBS jobs of 50 samples, 2 consumers"
+    for i in 1 2; do
+        env OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY=sk-bench DATAFORGE_LOG_LEVEL=warning \
+            "$DATAFORGE_BIN_DIR/dataforge-consumer" >>"$LOG/consumer-quality-$name-$i.log" 2>&1 </dev/null &
+        CONSUMER_PIDS+=($!)
+    done
+    enqueue "$@"
+    while (($(sql "SELECT count(*) FROM jobs WHERE params->>'bench_case' = '$name'") > 0)); do
+        ((SECONDS - started < 600)) || { say "$name: jobs still unfinished after 600 s"; break; }
+        sleep 0.5
+    done
+    stop_consumers
+    sql "SELECT format('RESULT %s|jobs=%s kept=%s rejected=%s generation_calls=%s judge_calls=%s calls_per_kept=%s seconds=%s',
+                      '$name', count(DISTINCT h.id), sum(s.kept), sum(s.rejected), sum(c.generation), sum(c.judge),
+                      round(sum(c.calls)::numeric / nullif(sum(s.kept), 0), 3), $SECONDS - $started)
+         FROM job_history h
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE kept) AS kept, count(*) FILTER (WHERE NOT kept) AS rejected
+                             FROM samples WHERE job_id = h.id) s
+         CROSS JOIN LATERAL (SELECT count(*) AS calls, count(*) FILTER (WHERE purpose = 'generation') AS generation,
+                                    count(*) FILTER (WHERE purpose = 'judge') AS judge
+                             FROM llm_calls WHERE job_id = h.id) c
+         WHERE h.params->>'bench_case' = '$name'"
+    # Distinct 4-grams over each job's kept texts, averaged over the jobs.
+    sql "SELECT json_agg(texts) FROM (SELECT json_agg(s.text) AS texts FROM job_history h JOIN samples s ON s.job_id = h.id
+                                       WHERE h.params->>'bench_case' = '$name' AND s.kept GROUP BY h.id) j" |
+        python3 -c '
+import json, re, sys
+jobs = json.load(sys.stdin) or []
+ratios = []
+for texts in jobs:
+    grams = [tuple(w[i:i + 4]) for w in (re.findall(r"[a-z0-9]+", t.lower()) for t in texts) for i in range(len(w) - 3)]
+    if grams:
+        ratios.append(len(set(grams)) / len(grams))
+print("RESULT %s_diversity|distinct_4gram_ratio=%.3f jobs=%d" % (sys.argv[1], sum(ratios) / max(1, len(ratios)), len(ratios)))
+' "$name"
+}
+
+run_case offline_plain offline offline-v1 false
+run_case offline_enhanced offline offline-v1 true
+run_case fake_plain openai gpt-4o-mini false
+run_case fake_enhanced openai gpt-4o-mini true

@@ -27,48 +27,17 @@ LOG=$DATAFORGE_HOME/log
 RATE_SECONDS=${BENCH_RATE_SECONDS:-180}
 
 say() { echo "providers: $*" >&2; }
-sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; }
+BENCH_NAME=providers-$MODE
+source bench/processes.sh
 
-FAKE_PID=
-CONSUMER_PIDS=()
-cleanup() {
-    local pid
-    for pid in "${CONSUMER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${CONSUMER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [[ -z $FAKE_PID ]] || { kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; }
-    # Jobs left over would be claimed by the next run's consumers.
-    sql "TRUNCATE jobs, samples, llm_calls, llm_response_cache, rate_budgets, rate_in_flight" || true
-}
-trap cleanup EXIT
-
-# start_fake ARGS...: the fake on a free port; sets FAKE_URL.
-start_fake() {
-    local port
-    port=$(free_port "$DATAFORGE_HTTP_PORT")
-    python3 Tests/FakeProvider/fake_provider.py --port "$port" "$@" >"$LOG/fake-$MODE.log" 2>&1 &
-    FAKE_PID=$!
-    for _ in $(seq 100); do grep -q '^listening' "$LOG/fake-$MODE.log" && break; sleep 0.1; done
-    FAKE_URL=http://127.0.0.1:$port
-}
-
-# start_consumers COUNT VAR=VALUE...: consumers calling the fake as OpenAI, with extra settings.
-start_consumers() {
-    local count=$1 i
-    shift
-    for ((i = 1; i <= count; i++)); do
-        env OPENAI_BASE_URL="$FAKE_URL/v1" OPENAI_API_KEY=sk-bench DATAFORGE_LOG_LEVEL=warning "$@" \
-            "$DATAFORGE_BIN_DIR/dataforge-consumer" >>"$LOG/consumer-providers-$MODE-$i.log" 2>&1 </dev/null &
-        CONSUMER_PIDS+=($!)
-    done
-}
-
-# enqueue JOBS COUNT MODEL: generation jobs for the fake, straight into the queue table.
+# enqueue JOBS COUNT MODEL: generation jobs for the fake, straight into the queue table; one sample a call, so
+# these runs measure calls (bench/quality.sh measures several samples a call).
 enqueue() {
     sql "INSERT INTO jobs (id, kind, queue, params)
          SELECT gen_random_uuid(), 'generate', 'generation',
                 jsonb_build_object('product', 'Bench Speaker ' || n, 'count', $2, 'version', 'v1',
                                    'temperature', 0.7, 'template', 'product_review', 'provider', 'openai',
-                                   'model', '$3')
+                                   'model', '$3', 'samples_per_call', 1)
          FROM generate_series(1, $1) AS n;
          SELECT pg_notify('dataforge_jobs', '')" >/dev/null
 }

@@ -19,30 +19,13 @@ LOG=$DATAFORGE_HOME/log
 JOBS=${BENCH_QUALITY_JOBS:-4}
 
 say() { echo "quality: $*" >&2; }
-sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; }
-
-FAKE_PID=
-CONSUMER_PIDS=()
-stop_consumers() {
-    local pid
-    for pid in "${CONSUMER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${CONSUMER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    CONSUMER_PIDS=()
-}
-cleanup() {
-    stop_consumers
-    [[ -z $FAKE_PID ]] || { kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; }
-    sql "TRUNCATE jobs, samples, llm_calls, llm_response_cache, rate_budgets, rate_in_flight, dedup_exact, dedup_shingles" || true
-}
-trap cleanup EXIT
+BENCH_NAME=quality
+source bench/processes.sh
 
 "$DATAFORGE_BIN_DIR/dataforge" bench-quality | tee /dev/stderr | grep '^RESULT '
 
-port=$(free_port "$DATAFORGE_HTTP_PORT")
-python3 Tests/FakeProvider/fake_provider.py --port "$port" --latency-ms 20 >"$LOG/fake-quality.log" 2>&1 &
-FAKE_PID=$!
-for _ in $(seq 100); do grep -q '^listening' "$LOG/fake-quality.log" && break; sleep 0.1; done
-curl -s -X POST "http://127.0.0.1:$port/_fake/config" -d '{"repeat_rate": 0.1}' >/dev/null
+start_fake --latency-ms 20
+curl -s -X POST "$FAKE_URL/_fake/config" -d '{"repeat_rate": 0.1}' >/dev/null
 
 # enqueue CASE PROVIDER MODEL ENHANCED: JOBS jobs of 50 samples straight into the queue table; CASE tags them.
 enqueue() {
@@ -60,13 +43,9 @@ enqueue() {
 
 # run_case CASE PROVIDER MODEL ENHANCED: the jobs through 2 consumers, then one RESULT line.
 run_case() {
-    local name=$1 i started=$SECONDS
+    local name=$1 started=$SECONDS
     say "$name: $JOBS jobs of 50 samples, 2 consumers"
-    for i in 1 2; do
-        env OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY=sk-bench DATAFORGE_LOG_LEVEL=warning \
-            "$DATAFORGE_BIN_DIR/dataforge-consumer" >>"$LOG/consumer-quality-$name-$i.log" 2>&1 </dev/null &
-        CONSUMER_PIDS+=($!)
-    done
+    start_consumers 2
     enqueue "$@"
     while (($(sql "SELECT count(*) FROM jobs WHERE params->>'bench_case' = '$name'") > 0)); do
         ((SECONDS - started < 600)) || { say "$name: jobs still unfinished after 600 s"; break; }

@@ -1,0 +1,43 @@
+# Sourced by the benchmarks that start their own fake provider and consumers on a running stack:
+# `sql`, `start_fake`, `start_consumers`, `stop_consumers`, and a cleanup on exit that stops them and empties
+# the tables a next run would otherwise pick up. Needs BENCH_NAME (names the logs), LOG and DATAFORGE_BIN_DIR.
+
+sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; }
+
+FAKE_PID=
+CONSUMER_PIDS=()
+stop_consumers() {
+    local pid
+    for pid in "${CONSUMER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${CONSUMER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    CONSUMER_PIDS=()
+}
+cleanup() {
+    stop_consumers
+    [[ -z $FAKE_PID ]] || { kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; }
+    # Jobs left over would be claimed by the next run's consumers.
+    sql "TRUNCATE jobs, samples, llm_calls, llm_response_cache, rate_budgets, rate_in_flight, dedup_exact,
+         dedup_shingles" || true
+}
+trap cleanup EXIT
+
+# start_fake ARGS...: the fake on a free port; sets FAKE_URL.
+start_fake() {
+    local port
+    port=$(free_port "$DATAFORGE_HTTP_PORT")
+    python3 Tests/FakeProvider/fake_provider.py --port "$port" "$@" >"$LOG/fake-$BENCH_NAME.log" 2>&1 &
+    FAKE_PID=$!
+    for _ in $(seq 100); do grep -q '^listening' "$LOG/fake-$BENCH_NAME.log" && break; sleep 0.1; done
+    FAKE_URL=http://127.0.0.1:$port
+}
+
+# start_consumers COUNT VAR=VALUE...: consumers calling the fake as OpenAI, with extra settings.
+start_consumers() {
+    local count=$1 i
+    shift
+    for ((i = 1; i <= count; i++)); do
+        env OPENAI_BASE_URL="$FAKE_URL/v1" OPENAI_API_KEY=sk-bench DATAFORGE_LOG_LEVEL=warning "$@" \
+            "$DATAFORGE_BIN_DIR/dataforge-consumer" >>"$LOG/consumer-$BENCH_NAME-$i.log" 2>&1 </dev/null &
+        CONSUMER_PIDS+=($!)
+    done
+}

@@ -45,6 +45,16 @@ import Testing
         #expect(request.tone == nil)
     }
 
+    @Test func theValidationEchoCarriesTheControlsAsTheJobWouldStoreThem() throws {
+        let body = #"{"product": "Desk Lamp", "min_words": 30, "max_words": 90, "constraints": ["mention <warranty>"]}"#
+        let echo = try GenerationRequest.validated(body: Array(body.utf8), maxCount: 50).echo
+        #expect(echo["product"] == "Desk Lamp" && echo["template"] == "support_request")
+        #expect(echo["min_words"] == 30 && echo["max_words"] == 90)
+        #expect(echo["constraints"] == ["mention warranty"])
+        #expect(echo["quality_filter"] == false && echo["dedup_scope"] == "job")
+        #expect(echo["dataset_id"] == nil, "absent controls are left out")
+    }
+
     @Test func plainGenerationScoresWithoutFiltering() throws {
         let request = try GenerationRequest.validated(body: Array(Self.body.utf8), maxCount: 50)
         #expect(!request.qualityFilter)

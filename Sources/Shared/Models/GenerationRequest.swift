@@ -101,11 +101,14 @@ public struct GenerationRequest: Sendable, Equatable {
         readControls(params)
     }
 
-    /// The sanitised echo `/api/validate` returns.
+    /// The sanitised echo `/api/validate` returns: the compatible fields, then the controls as the job would
+    /// store them.
     public var echo: JSONValue {
-        [
+        var object: JSONObject = [
             "product": .string(product), "count": .int(count), "version": .string(version),
             "temperature": .double(temperature), "template": .string(templateName),
         ]
+        for (key, value) in controlParams.members where value != .null { object[key] = value }
+        return .object(object)
     }
 }

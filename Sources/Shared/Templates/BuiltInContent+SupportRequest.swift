@@ -9,7 +9,7 @@ extension BuiltInContent {
         ],
         examples: [
             FewShotExample(tone: "frustrated", sentiment: 1, text: "This is the third time I am writing about my {product}. It stopped charging after two weeks, I reset it twice as your FAQ says, and nothing changed. I want a replacement, not another article link."),
-            FewShotExample(tone: "polite", sentiment: 3, text: "Hello, I bought a {product} last month and I can't find how to turn off the notification sound. I looked through the settings and the manual. Could you tell me where this option is? Thank you."),
+            FewShotExample(tone: "polite", sentiment: 3, text: "Hello, I bought the {product} last month and I can't find how to turn off the notification sound. I looked through the settings and the manual. Could you tell me where this option is? Thank you."),
             FewShotExample(tone: "urgent", sentiment: 2, text: "Our office {product} stopped connecting this morning and the whole team is blocked. We already restarted the router and reinstalled the app. Please call me back today: order number 48213."),
             FewShotExample(tone: "professional", sentiment: 3, text: "Dear support team, since the last update our {product} reports a sync error on two of five units. Logs are attached. Please advise whether a firmware rollback is supported."),
         ],

@@ -112,8 +112,9 @@ final class ClaimLoop {
             if let id = UUID(uuidString: notification.payload) { runs[id]?.cancel() }
         }
         try ledger.flush(connection, now: now)
-        let recorded = try outbox.flush(connection, owner: consumerID)
-        for (id, samples) in Dictionary(grouping: recorded, by: \.jobID) { runs[id]?.recorded(samples, now: now) }
+        try outbox.flush(connection, owner: consumerID) { recorded in
+            for (id, samples) in Dictionary(grouping: recorded, by: \.jobID) { runs[id]?.recorded(samples, now: now) }
+        }
         try writeProgress(now: now)
         try finishEndedRuns()
         if let stopDeadline, now >= stopDeadline { try giveBackRemainingRuns() }

@@ -40,21 +40,22 @@ final class SampleOutbox {
     var isEmpty: Bool { candidates.isEmpty }
     var count: Int { candidates.count }
 
-    /// Writes every held sample, `DedupStore.maxBatch` per transaction; each batch is forgotten once committed.
-    func flush(_ connection: Connection, owner: String) throws(DatabaseError) -> [RecordedSample] {
-        var recorded: [RecordedSample] = []
+    /// Writes every held sample, `DedupStore.maxBatch` per transaction; each batch is forgotten once committed
+    /// and reported to `written` at once, so a later batch failing loses no report of an earlier one.
+    func flush(_ connection: Connection, owner: String, written: ([RecordedSample]) -> Void) throws(DatabaseError) {
         while !candidates.isEmpty {
             let batch = Array(candidates.prefix(DedupStore.maxBatch))
+            let recorded: [RecordedSample]
             do {
-                recorded += try connection.transaction { connection in try Self.write(batch, connection, owner: owner) }
+                recorded = try connection.transaction { connection in try Self.write(batch, connection, owner: owner) }
             } catch let error as DatabaseError {
                 throw error
             } catch {
                 throw DatabaseError(.unexpectedResult, message: "\(error)", statement: "SampleOutbox.flush")
             }
             candidates.removeFirst(batch.count)
+            written(recorded)
         }
-        return recorded
     }
 
     /// Drops what could not be written (the database kept refusing it).

@@ -33,11 +33,16 @@ struct BenchQuality: ParsableCommand {
         }
         let fingerprint = microseconds(texts) { sink &+= DedupFingerprint(text: $0).bandKeys.count }
         let total = pii + score + fingerprint
+        let renderer = try PromptRenderer(PromptTemplate.builtIns[0])
+        let controls = PromptControls(product: "Wireless Earbuds", sentimentIntensity: 2, tone: "frustrated")
+        let render = microseconds(texts) { _ in
+            sink &+= (try? renderer.prompt(controls, index: sink & 63, seed: 7))?.user.count ?? 0
+        }
         print(String(
             format: "RESULT quality|texts=%d words=%d baseline_us=%.2f pii_us=%.2f score_us=%.2f fingerprint_us=%.2f "
-                + "total_us=%.2f ratio=%.1f sink=%d",
+                + "total_us=%.2f ratio=%.1f render_us=%.2f sink=%d",
             texts.count, words / max(1, texts.count), baseline, pii, score, fingerprint, total, total / baseline,
-            sink & 1))
+            render, sink & 1))
     }
 
     /// Median over `rounds` of the mean microseconds per text.

@@ -10,6 +10,25 @@ import Testing
     }
 
     /// Fails if a Stencil upgrade changes the parsed nodes so the walk no longer sees variables.
+    /// A prepared body trims around block tags itself, once: it must render exactly what Stencil's smart
+    /// trimming renders, for every built-in body and odd spacing alike.
+    @Test func aPreparedBodyRendersWhatStencilsSmartTrimmingRenders() throws {
+        let odd = try TemplateBody(
+            "A {% if tone %}  toned {% endif %}  B\n  {% for c in constraints %}\n- {{ c }}  \n{% endfor %}\t\nEnd {% if product %}x{% endif %}")
+        let blank = try TemplateBody("Line  \n\n{% if product %}\n  item\t\n  {% endif %}\n\n {{ tone }} \t\n{% if tone %}x {% else %} y{% endif %}")
+        let bodies = PromptTemplate.builtIns.flatMap { [$0.system, $0.user] } + [odd, blank]
+        let valueSets: [[TemplateVariable: TemplateValue]] = [
+            [:],
+            [.product: .text("Kettle"), .tone: .text("calm"), .constraints: .list(["one", "two"]),
+             .examples: .list(["An example."]), .sentimentIntensity: .int(2), .sentimentScale: .text("Negative"),
+             .lengthConstraint: .text("between 10 and 20 words"), .lengthTarget: .int(15), .persona: .text("a nurse")],
+        ]
+        for body in bodies {
+            let prepared = try body.prepared()
+            for values in valueSets { #expect(try prepared.render(values) == body.render(values), "\(body.source)") }
+        }
+    }
+
     @Test(arguments: [
         ("{{ colour }}", "colour", 1),
         ("Hello\n{{ product|lowercase }} {{ shade|default:'grey' }}", "shade", 2),

@@ -53,7 +53,7 @@ final class PipelineRun: JobRun {
     }
 
     private enum Payload {
-        case generation([Int])
+        case generation(GenerationStage.Briefs)
         case judge([SampleDraft])
     }
 
@@ -120,8 +120,8 @@ final class PipelineRun: JobRun {
             guard let first = due.first else { break }
             let briefs = due.map { todo[$0].index }
             let attempt = due.map { todo[$0].attempt }.max() ?? todo[first].attempt
-            let call = chain.generation.call(for: briefs, id: nextCallID, attempt: attempt)
-            guard admit(call, payload: .generation(briefs)) else { break }
+            let (call, planned) = chain.generation.call(for: briefs, id: nextCallID, attempt: attempt)
+            guard admit(call, payload: .generation(planned)) else { break }
             for position in due.reversed() { todo.remove(at: position) }
             calls.append(call)
             limit -= 1
@@ -138,12 +138,12 @@ final class PipelineRun: JobRun {
         case (.generation(let briefs), .success(let completion)):
             // Kept even when the run already decided to end: the answer was paid for, and a retry resumes
             // after it.
-            let (drafts, missing) = chain.generation.read(completion, briefs: briefs)
+            let (drafts, missing) = chain.generation.read(completion, for: briefs)
             for draft in drafts { accept(chain.local(draft)) }
             if decided == nil { requeue(missing, after: flight.attempt, now: now) }
         case (.generation(let briefs), .failure(let error)) where decided == nil:
             handleFailure(error, attempt: flight.attempt, now: now) { wait, attempt in
-                todo += briefs.map { Brief(index: $0, attempt: attempt, due: now + .seconds(wait)) }
+                todo += briefs.indices.map { Brief(index: $0, attempt: attempt, due: now + .seconds(wait)) }
             }
         case (.generation, .failure):
             break
@@ -172,7 +172,7 @@ final class PipelineRun: JobRun {
         for call in calls {
             guard let flight = flying.removeValue(forKey: call.id) else { continue }
             switch flight.payload {
-            case .generation(let briefs): todo += briefs.map { Brief(index: $0, attempt: flight.attempt, due: .now) }
+            case .generation(let briefs): todo += briefs.indices.map { Brief(index: $0, attempt: flight.attempt, due: .now) }
             case .judge(let drafts):
                 if decided == nil { judgeQueue.insert(contentsOf: drafts, at: 0) } else { drafts.forEach(finish) }
             }
@@ -246,7 +246,7 @@ final class PipelineRun: JobRun {
     private func topUp(now: ContinuousClock.Instant) {
         guard decided == nil else { return }
         let generating = flying.values.reduce(0) { sum, flight in
-            if case .generation(let briefs) = flight.payload { sum + briefs.count } else { sum }
+            if case .generation(let briefs) = flight.payload { sum + briefs.indices.count } else { sum }
         }
         var promised = kept.count + awaitingWrite.count + todo.count + generating + judgeQueue.count
             + flying.values.reduce(0) { sum, flight in

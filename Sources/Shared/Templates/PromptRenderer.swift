@@ -2,8 +2,11 @@
 /// job's seed.
 ///
 /// Rendering is a pure function of those three, so a resumed job renders the prompts a lost run would have.
-public struct PromptRenderer: Sendable {
+/// The bodies are parsed once, when the renderer is made; like them, a renderer stays on one thread.
+public struct PromptRenderer {
     public let template: PromptTemplate
+    private let system: TemplateBody.Prepared
+    private let user: TemplateBody.Prepared
 
     /// Checks both bodies again: a template read back from storage is rendered only if it still validates.
     public init(_ template: PromptTemplate) throws(TemplateError) {
@@ -11,6 +14,8 @@ public struct PromptRenderer: Sendable {
             if let problem = TemplateBody.problems(in: body.source).first { throw problem }
         }
         self.template = template
+        system = try template.system.prepared()
+        user = try template.user.prepared()
     }
 
     /// The prompt of sample `index`.
@@ -51,8 +56,8 @@ public struct PromptRenderer: Sendable {
             "examples": .array(exampleIndices.map(JSONValue.int)),
         ]
         return SamplePrompt(
-            system: try template.system.render(values).trimmingSpaces,
-            user: try template.user.render(values).trimmingSpaces, variation: variation)
+            system: try system.render(values).trimmingSpaces, user: try user.render(values).trimmingSpaces,
+            variation: variation)
     }
 }
 

@@ -34,8 +34,15 @@ struct GenerationStage {
         try? renderer.prompt(controls, index: index, seed: seed)
     }
 
+    /// What a generation call is for: its briefs and what each one's prompt varied (kept in the sample's
+    /// metadata without rendering the prompt again).
+    struct Briefs {
+        var indices: [Int]
+        var variations: [Int: JSONValue]
+    }
+
     /// One plain prompt for a single brief; several briefs go in one prompt asking for a JSON array.
-    func call(for briefs: [Int], id: Int, attempt: Int) -> PlannedCall {
+    func call(for briefs: [Int], id: Int, attempt: Int) -> (call: PlannedCall, briefs: Briefs) {
         precondition(!briefs.isEmpty, "a generation call is for at least one sample")
         let prompts = briefs.map { prompt(index: $0) }
         // A job's seed gives each call its own seed, so calls differ and a re-run repeats them.
@@ -52,15 +59,19 @@ struct GenerationStage {
             completionRequest = multi.request(model: model, temperature: request.temperature, seed: seed)
         }
         let deterministic = request.temperature == 0 || request.seed != nil
-        return PlannedCall(
+        let call = PlannedCall(
             jobID: jobID, id: id, sampleIndex: briefs[0], attempt: attempt, purpose: .generation, provider: provider,
             request: completionRequest, cacheable: cacheMode == "auto" && deterministic && !provider.answersLocally,
             discriminator: briefs.map(String.init).joined(separator: ","))
+        var variations: [Int: JSONValue] = [:]
+        for (index, prompt) in zip(briefs, prompts) { variations[index] = prompt?.variation }
+        return (call, Briefs(indices: briefs, variations: variations))
     }
 
     /// The drafts in `completion` for `briefs`, and the briefs it did not answer (a short or malformed array
     /// keeps its good items).
-    func read(_ completion: Completion, briefs: [Int]) -> (drafts: [SampleDraft], missing: [Int]) {
+    func read(_ completion: Completion, for call: Briefs) -> (drafts: [SampleDraft], missing: [Int]) {
+        let briefs = call.indices
         let texts: [Int: String]
         if briefs.count == 1 {
             let text = completion.text.trimmingSpaces
@@ -70,7 +81,7 @@ struct GenerationStage {
         }
         let drafts = briefs.compactMap { index in
             texts[index].map {
-                SampleDraft(index: index, text: $0, model: completion.model, variation: prompt(index: index)?.variation ?? [:])
+                SampleDraft(index: index, text: $0, model: completion.model, variation: call.variations[index] ?? [:])
             }
         }
         return (drafts, briefs.filter { texts[$0] == nil })

@@ -17,7 +17,8 @@ struct BenchDedup: ParsableCommand {
     @Option(help: "Number of samples.") var samples = 100_000
     @Option(help: "Seed of the corpus.") var seed: UInt64 = 2026
     @Option(help: "Jaccard threshold.") var threshold = DedupStore.defaultThreshold
-    @Option(help: "Samples per store call (DedupStore.maxBatch at most per statement).") var batch = DedupStore.maxBatch
+    @Option(help: "Samples per store call (DedupStore.maxBatch at most per statement); 50 is a provider answer's.")
+    var batch = 50
     @Flag(help: "Only the in-memory path (no database).") var memoryOnly = false
 
     /// What one path decided (sample → the earlier sample it duplicates) and how long each 10,000 took.

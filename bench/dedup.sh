@@ -5,7 +5,8 @@
 # 40-80-word texts with ~3 % planted near-duplicates (1-3 words of an earlier original replaced) and ~1 %
 # planted pairs meant to fall below the threshold (8-12 words replaced). It runs them in order
 # through fingerprints and LSH bands in memory, then through DedupStore.checkAndRecord against the stack's
-# PostgreSQL (one statement, so one committed transaction, per sample, under one fresh job scope), and
+# PostgreSQL (BENCH_DEDUP_BATCH samples a call, default DedupStore.maxBatch, each call one statement and one
+# committed transaction, under one fresh job scope), and
 # scores both against the exact Jaccard similarity of each planted pair (≥ 0.85 is a duplicate).
 # The dedup tables are emptied before and after (a benchmark stack only).
 # Progress goes to stderr; "RESULT dedup memory|…" and "RESULT dedup store|…" lines go to stdout.
@@ -14,6 +15,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SAMPLES=${BENCH_DEDUP_SAMPLES:-100000}
+BATCH=()
+[[ -z ${BENCH_DEDUP_BATCH:-} ]] || BATCH=(--batch "$BENCH_DEDUP_BATCH")
 : "${DATAFORGE_DATABASE_URL:?run eval \"\$(scripts/stack.sh env)\" first}"
 : "${DATAFORGE_HOME:?run eval \"\$(scripts/stack.sh env)\" first}"
 : "${DATAFORGE_BIN_DIR:?set DATAFORGE_BIN_DIR to the release binaries}"
@@ -29,4 +32,4 @@ empty() { sql "TRUNCATE dedup_exact, dedup_shingles" >/dev/null; }
 empty
 trap empty EXIT
 echo "dedup: $SAMPLES samples, memory then store" >&2
-"$DATAFORGE_BIN_DIR/dataforge" bench-dedup --samples "$SAMPLES" | tee /dev/stderr | grep '^RESULT '
+"$DATAFORGE_BIN_DIR/dataforge" bench-dedup --samples "$SAMPLES" "${BATCH[@]}" | tee /dev/stderr | grep '^RESULT '

@@ -1,5 +1,7 @@
 import Shared
 import ArgumentParser
+import Dispatch
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -39,18 +41,32 @@ struct BenchDedup: ParsableCommand {
     }
 
     /// Every sample through `checkAndRecord` under one fresh job scope, `batch` samples per call (one
-    /// statement, so one committed transaction, per call); fingerprints are computed inside the timing.
+    /// statement, so one committed transaction, per call); fingerprints are computed inside the timing, each
+    /// batch's on a second thread while the store checks the one before, as a stage fingerprints an answer's
+    /// samples when it arrives: the client's share then overlaps the database's.
     private func storeRun(_ corpus: DedupCorpus, store: DedupStore) throws -> Run {
         let ids = corpus.texts.indices.map { _ in UUID() }
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let scope = DedupScope.job(UUID())
-        var pending: [FingerprintedSample] = []
-        return try timedSlices(corpus) { position, text in
-            pending.append(FingerprintedSample(id: ids[position], text: text))
-            guard pending.count == batch || position + 1 == corpus.texts.count else { return [] }
+        let texts = corpus.texts, size = batch
+        let fingerprinting = DispatchQueue(label: "bench-dedup.fingerprints")
+        let fingerprint = { (start: Int) -> FingerprintBatch in
+            let ahead = FingerprintBatch()
+            fingerprinting.async(group: ahead.done) {
+                let range = start..<min(start + size, texts.count)
+                ahead.samples.withLock { $0 = range.map { FingerprintedSample(id: ids[$0], text: texts[$0]) } }
+            }
+            return ahead
+        }
+        var next = FingerprintBatch()
+        return try timedSlices(corpus) { position, _ in
+            if position == 0 { next = fingerprint(0) }
+            guard (position + 1) % size == 0 || position + 1 == texts.count else { return [] }
+            next.done.wait()
+            let pending = next.samples.withLock { $0 }
+            if position + 1 < texts.count { next = fingerprint(position + 1) }
             let verdicts = try store.checkAndRecord(pending, scope: scope, threshold: threshold)
             let first = position + 1 - pending.count
-            pending.removeAll(keepingCapacity: true)
             return verdicts.enumerated().compactMap { offset, verdict in
                 switch verdict {
                 case .unique: nil
@@ -58,6 +74,12 @@ struct BenchDedup: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// One batch's fingerprints, computed on another thread: `done` is left when `samples` holds them.
+    final class FingerprintBatch: Sendable {
+        let done = DispatchGroup()
+        let samples = Mutex<[FingerprintedSample]>([])
     }
 
     /// The same decisions with the index in a dictionary: fingerprints, bands and verification alone.

@@ -168,7 +168,7 @@ extension StackTests {
 
         // MARK: - Rows as other parts of the system write them
 
-        private func insertHistoryRow(finishedAt: Date) throws -> UUID {
+        func insertHistoryRow(finishedAt: Date) throws -> UUID {
             let id = UUID()
             try database.execute(
                 Statement(

@@ -55,6 +55,7 @@ extension SettingsTests {
         ("DATAFORGE_RETENTION_LLM_CALLS_DAYS", "0"),
         ("DATAFORGE_RETENTION_RESPONSE_CACHE_DAYS", "-30"),
         ("DATAFORGE_RETENTION_CONSUMERS_HOURS", "1.5"),
+        ("DATAFORGE_RETENTION_DEDUP_JOB_HOURS", "1d"),
     ]
 
     @Test(arguments: malformedValues)

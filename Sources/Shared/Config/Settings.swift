@@ -213,6 +213,7 @@ public struct MaintenanceSettings: Sendable, Equatable {
     public static let llmCallRetentionDaysDefault = 90
     public static let responseCacheRetentionDaysDefault = 30
     public static let consumerRetentionHoursDefault = 24
+    public static let dedupJobRetentionHoursDefault = 24
 
     /// Monthly `job_history` partitions kept ready after the current month (`DATAFORGE_HISTORY_MONTHS_AHEAD`).
     public var historyMonthsAhead = historyMonthsAheadDefault
@@ -227,6 +228,9 @@ public struct MaintenanceSettings: Sendable, Equatable {
     /// Consumers stopped or silent for longer than this are removed from the registry
     /// (`DATAFORGE_RETENTION_CONSUMERS_HOURS`).
     public var consumerRetentionHours = consumerRetentionHoursDefault
+    /// The de-duplication index rows of a job's own scope (`DedupScope.job`) are deleted this long after the job
+    /// finished: no sample is checked against them any more (`DATAFORGE_RETENTION_DEDUP_JOB_HOURS`).
+    public var dedupJobRetentionHours = dedupJobRetentionHoursDefault
 
     /// The defaults.
     public init() {}
@@ -243,5 +247,7 @@ public struct MaintenanceSettings: Sendable, Equatable {
             "DATAFORGE_RETENTION_RESPONSE_CACHE_DAYS", default: Self.responseCacheRetentionDaysDefault, in: 1...3650)
         consumerRetentionHours = try reader.int(
             "DATAFORGE_RETENTION_CONSUMERS_HOURS", default: Self.consumerRetentionHoursDefault, in: 1...87_600)
+        dedupJobRetentionHours = try reader.int(
+            "DATAFORGE_RETENTION_DEDUP_JOB_HOURS", default: Self.dedupJobRetentionHoursDefault, in: 1...87_600)
     }
 }

@@ -46,9 +46,8 @@ public final class Connection {
             _ = try Rows(consuming: result, connection: handle, statement: statement.name)
             preparedNames.insert(statement.name)
         }
-        let texts = parameters.map { $0?.sqlText }
-        let result = withCStrings(texts) { pointers in
-            PQexecPrepared(handle, statement.name, Int32(pointers.count), pointers, nil, nil, 0)
+        let result = withParameters(parameters) { values, lengths, formats in
+            PQexecPrepared(handle, statement.name, Int32(values.count), values, lengths, formats, 0)
         }
         return try Rows(consuming: result, connection: handle, statement: statement.name)
     }
@@ -155,6 +154,34 @@ extension String {
 }
 
 /// Calls `body` with C string pointers for `strings` (nil stays NULL), valid only during the call.
+/// The parameters as `PQexecPrepared` takes them, valid while `body` runs: each value's bytes (text
+/// NUL-terminated, `SQLBinaryEncodable` values in binary), their lengths and formats (0 text, 1 binary).
+func withParameters<Result>(
+    _ parameters: [(any SQLEncodable)?],
+    _ body: ([UnsafePointer<CChar>?], [Int32], [Int32]) -> Result
+) -> Result {
+    var formats: [Int32] = []
+    let buffers = parameters.map { parameter -> [UInt8]? in
+        if let binary = parameter as? any SQLBinaryEncodable {
+            formats.append(1)
+            return binary.sqlBinary
+        }
+        formats.append(0)
+        return parameter.map { Array($0.sqlText.utf8) + [0] }
+    }
+    let storage = buffers.map { buffer in
+        buffer.map { bytes in
+            let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            pointer.initialize(from: bytes, count: bytes.count)
+            return pointer
+        }
+    }
+    defer { storage.forEach { $0?.deallocate() } }
+    return body(
+        storage.map { $0.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } },
+        buffers.map { Int32($0?.count ?? 0) }, formats)
+}
+
 func withCStrings<Result>(
     _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> Result
 ) -> Result {

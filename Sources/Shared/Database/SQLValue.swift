@@ -72,17 +72,24 @@ extension JSONValue: SQLEncodable, SQLDecodable {
 
 /// One-dimensional arrays, as PostgreSQL array literals (`{"a","b"}`), for `= ANY($1)`.
 extension Array: SQLEncodable where Element: SQLEncodable {
+    /// Built as UTF-8 bytes: the de-duplication index sends thousands of elements a statement, and
+    /// appending scalar by scalar to a String was a third of its client's time.
     public var sqlText: String {
-        var text = "{"
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(count * 24 + 2)
         for (index, element) in enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for character in element.sqlText.unicodeScalars {
-                if character == "\"" || character == "\\" { text += "\\" }
-                text.unicodeScalars.append(character)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            var text = element.sqlText
+            text.withUTF8 { utf8 in
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(byte)
+                }
             }
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -8,9 +8,9 @@ import Foundation
 public struct DedupStore {
     /// Jaccard similarity at or above which a sample is a near-duplicate unless the request says otherwise.
     public static let defaultThreshold = 0.85
-    /// Samples per statement: each holds 17 advisory locks until the transaction ends, and the server's lock
-    /// table has room for 64 per connection by default, shared by all.
-    public static let maxBatch = 50
+    /// Samples per statement. A statement holds at most 64 advisory locks whatever its size (one per bucket of
+    /// band keys, sql/0014); the cap bounds the parameters (~60 shingles a sample) and a statement's time.
+    public static let maxBatch = 1000
 
     let connection: Connection
 

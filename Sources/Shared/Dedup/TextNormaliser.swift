@@ -27,9 +27,9 @@ public enum TextNormaliser {
 
     /// SHA-256 of the normalised text as 64 lower-case hex digits: equal for texts that normalise equally.
     ///
-    /// Computed in Swift (`SHA256`), not with PostgreSQL's `sha256()`: the store needs the hash before its
-    /// statement runs, to take the hash's advisory lock in the same round trip, and a stage can compute it
-    /// (and tests check it) with no database.
+    /// Computed in Swift (`SHA256`), not with PostgreSQL's `sha256()`: the store sends it with the rest of a
+    /// sample's fingerprint in its one statement, and a stage can compute it (and tests check it) with no
+    /// database.
     public static func contentHash(_ text: String) -> String {
         SHA256.hex(of: Array(normalise(text).utf8))
     }

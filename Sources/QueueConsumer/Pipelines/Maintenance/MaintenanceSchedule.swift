@@ -28,6 +28,7 @@ struct MaintenanceSchedule {
         let events = EventPruner.config(maintenance)
         let calls = LLMCallPruner.config(maintenance)
         let cache = ResponseCacheExpirer.config(maintenance)
+        let dedup = DedupJobScopePruner.Config(maintenance)
         let consumers = ConsumerReaper.Config(maintenance, staleSeconds: consumerStaleSeconds)
         let now = ContinuousClock.now
         func entry(
@@ -51,6 +52,9 @@ struct MaintenanceSchedule {
             },
             entry(ResponseCacheExpirer.task, every: cache.intervalSeconds) { connection throws(DatabaseError) in
                 try ResponseCacheExpirer(connection: connection, config: cache).runOnce()
+            },
+            entry(DedupJobScopePruner.task, every: dedup.intervalSeconds) { connection throws(DatabaseError) in
+                try DedupJobScopePruner(connection: connection, config: dedup).runOnce()
             },
             entry(ConsumerReaper.task, every: consumers.intervalSeconds) { connection throws(DatabaseError) in
                 try ConsumerReaper(connection: connection, config: consumers).runOnce()

@@ -1,7 +1,8 @@
 -- dedup_check_and_record as sql/0011 defines it, three costs less: the scoped band keys come from one seed
 -- per band instead of a function call per key, the locks are one per bucket of keys (64 at most a batch, so
 -- batches are no longer capped at 50 by the lock table), and each sample probes the GIN index with its own
--- keys. Same verdicts, same stored rows (bench/README.md has the figures).
+-- keys. Same verdicts, same stored rows (bench/README.md has the figures); a unique sample's row also carries
+-- the similarity of its nearest candidate below the threshold.
 
 -- Checks a batch of samples set-wise: one query each for the locks, the exact hashes, the band probes with
 -- their verification and the pairs within the batch, one insert per table; only the in-order decision over
@@ -160,6 +161,9 @@ BEGIN
             v_jaccards[i] := v_best_similarity;
         ELSE
             v_recorded[i] := true;
+            -- A unique sample's similarity with its nearest recorded candidate (NULL without one): its
+            -- uniqueness score is 1 minus this.
+            v_jaccards[i] := v_best_similarity;
         END IF;
     END LOOP;
 

@@ -92,9 +92,14 @@ extension StackTests {
             let scope = DedupScope.job(UUID())
             let words = Self.randomText(words: 100)
             #expect(try store.checkAndRecord(sampleID: UUID(), scope: scope, text: words.joined(separator: " ")) == .unique)
-            let verdict = try store.checkAndRecord(
-                sampleID: UUID(), scope: scope, text: Self.nearDuplicate(of: words).joined(separator: " "), threshold: 1)
-            #expect(verdict == .unique)
+            let edited = Self.nearDuplicate(of: words)
+            let answer = try #require(
+                try store.answers([FingerprintedSample(id: UUID(), text: edited.joined(separator: " "))], scope: scope, threshold: 1)
+                    .first)
+            #expect(answer.verdict == .unique)
+            #expect(answer.nearestJaccard == Shingles(words: words).jaccard(Shingles(words: edited)),
+                    "a unique sample still reports how alike its nearest recorded one is")
+            #expect(answer.uniqueness > 0 && answer.uniqueness < 0.15)
         }
 
         @Test func scopesAreSeparateButGlobalSeesEveryJob() throws {

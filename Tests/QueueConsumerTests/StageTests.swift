@@ -14,6 +14,8 @@ import Testing
         The fit is comfortable for long calls, and the noise cancelling blocks the train. I would buy them again.
         """
 
+    static let unique = DedupAnswer(verdict: .unique, nearestJaccard: nil)
+
     static func draft(_ text: String, index: Int = 0) -> SampleDraft {
         SampleDraft(index: index, text: text, model: "offline-v1")
     }
@@ -39,7 +41,7 @@ import Testing
     }
 
     @Test func aGoodUniqueSampleIsKeptWithEveryColumnFilled() {
-        let sample = FilterStage(origin: Self.origin, threshold: 0.6, filters: true).run((Self.scored(Self.goodReview), .unique))
+        let sample = FilterStage(origin: Self.origin, threshold: 0.6, filters: true).run((Self.scored(Self.goodReview), Self.unique))
         #expect(sample.kept && sample.filterReason == nil)
         #expect(sample.template == "product_review" && sample.templateVersion == "v1")
         #expect(sample.contentHash?.count == 64)
@@ -52,13 +54,22 @@ import Testing
     @Test func aNearDuplicateIsRejectedNamingItsOriginalAndSimilarity() throws {
         let original = UUID()
         let sample = FilterStage(origin: Self.origin, threshold: 0.6, filters: true)
-            .run((Self.scored(Self.goodReview), .nearDuplicate(of: original, jaccard: 0.91)))
+            .run((Self.scored(Self.goodReview), DedupAnswer(verdict: .nearDuplicate(of: original, jaccard: 0.91), nearestJaccard: 0.91)))
         #expect(!sample.kept)
         #expect(sample.filterReason?.split(separator: ",").contains("near_duplicate") == true)
         let reasons = try #require(sample.quality["reasons"]?.arrayValue)
         let near = try #require(reasons.first { $0["code"] == "near_duplicate" })
         #expect(near["duplicate_of"]?.stringValue == original.sqlText && near["jaccard"]?.doubleValue == 0.91)
         #expect(abs((sample.quality["uniqueness"]?.doubleValue ?? 0) - 0.09) < 0.001)
+    }
+
+    @Test func uniquenessIsOneMinusTheNearestSimilarityTheIndexFound() {
+        let filter = FilterStage(origin: Self.origin, threshold: 0.6, filters: true)
+        let alike = filter.run((Self.scored(Self.goodReview), DedupAnswer(verdict: .unique, nearestJaccard: 0.6)))
+        #expect(alike.kept && alike.quality["uniqueness"]?.doubleValue == 0.4)
+        let apart = filter.run((Self.scored(Self.goodReview), Self.unique))
+        #expect(apart.quality["uniqueness"]?.doubleValue == 1)
+        #expect((alike.quality["overall"]?.doubleValue ?? 1) < (apart.quality["overall"]?.doubleValue ?? 0))
     }
 
     @Test func everyReasonIsStoredNotJustTheFirst() {
@@ -71,8 +82,9 @@ import Testing
 
     @Test func withoutTheFilterOnlyDuplicatesAndRejectedPersonalDataReject() {
         let filter = FilterStage(origin: Self.origin, threshold: 0.6, filters: false)
-        #expect(filter.run((Self.scored("Too short.", filters: false), .unique)).kept)
-        #expect(filter.run((Self.scored(Self.goodReview, filters: false), .exactDuplicate(of: UUID()))).filterReason == "duplicate")
+        #expect(filter.run((Self.scored("Too short.", filters: false), Self.unique)).kept)
+        let exact = DedupAnswer(verdict: .exactDuplicate(of: UUID()), nearestJaccard: 1)
+        #expect(filter.run((Self.scored(Self.goodReview, filters: false), exact)).filterReason == "duplicate")
     }
 
     @Test func theBorderlineJudgeAsksOnlyAboutSamplesNearTheThreshold() {

@@ -68,7 +68,7 @@ final class SampleOutbox {
     {
         let owned = try JobStore(connection).lockOwned(Array(Set(batch.map(\.jobID))), owner: owner)
         let writable = batch.filter { owned.contains($0.jobID) }
-        var verdicts: [Int: DedupVerdict] = [:]
+        var answers: [Int: DedupAnswer] = [:]
         let checked = writable.indices.filter { writable[$0].draft.passesLocally && writable[$0].draft.fingerprint != nil }
         // One index call per scope and threshold, in the batch's order, so earlier samples are the originals.
         var groups: [DedupGroup: [Int]] = [:]
@@ -83,11 +83,11 @@ final class SampleOutbox {
                     id: SampleSeed.sampleID(jobID: writable[position].jobID, index: writable[position].draft.index),
                     fingerprint: writable[position].draft.fingerprint!)
             }
-            for (position, verdict) in zip(positions, try index.checkAndRecord(samples, scope: group.scope, threshold: group.threshold)) {
-                verdicts[position] = verdict
+            for (position, answer) in zip(positions, try index.answers(samples, scope: group.scope, threshold: group.threshold)) {
+                answers[position] = answer
             }
         }
-        let samples = writable.indices.map { writable[$0].filter.run((writable[$0].draft, verdicts[$0])) }
+        let samples = writable.indices.map { writable[$0].filter.run((writable[$0].draft, answers[$0])) }
         try SampleStore(connection).insertIfOwned(samples, owner: owner)
         return samples.map { RecordedSample(jobID: $0.jobID, index: $0.index, kept: $0.kept) }
     }

@@ -44,8 +44,16 @@ public struct DedupStore {
     public func checkAndRecord(
         _ samples: [FingerprintedSample], scope: DedupScope, threshold: Double = DedupStore.defaultThreshold
     ) throws(DatabaseError) -> [DedupVerdict] {
+        try answers(samples, scope: scope, threshold: threshold).map(\.verdict)
+    }
+
+    /// `checkAndRecord(_:scope:threshold:)` with each verdict's nearest similarity, from which a sample's
+    /// uniqueness score is computed.
+    public func answers(
+        _ samples: [FingerprintedSample], scope: DedupScope, threshold: Double = DedupStore.defaultThreshold
+    ) throws(DatabaseError) -> [DedupAnswer] {
         precondition(threshold > 0 && threshold <= 1, "a Jaccard threshold is in (0, 1]")
-        var verdicts: [DedupVerdict] = []
+        var verdicts: [DedupAnswer] = []
         verdicts.reserveCapacity(samples.count)
         for start in stride(from: 0, to: samples.count, by: Self.maxBatch) {
             let batch = samples[start..<min(start + Self.maxBatch, samples.count)]
@@ -56,7 +64,7 @@ public struct DedupStore {
 
     private func checkAndRecordBatch(
         _ batch: ArraySlice<FingerprintedSample>, scope: DedupScope, threshold: Double
-    ) throws(DatabaseError) -> [DedupVerdict] {
+    ) throws(DatabaseError) -> [DedupAnswer] {
         var shingles: [Int64] = []
         var shingleEnds: [Int] = []
         for sample in batch {
@@ -75,14 +83,18 @@ public struct DedupStore {
                 .unexpectedResult, message: "\(rows.count) verdicts for \(batch.count) samples",
                 statement: DedupSQL.recordIfUnique.name)
         }
-        var verdicts: [DedupVerdict] = []
+        var answers: [DedupAnswer] = []
         for row in rows {
+            let jaccard: Double? = try row.decodeIfPresent("jaccard")
             switch try row.decode("verdict", as: String.self) {
-            case "exact": verdicts.append(.exactDuplicate(of: try row.decode("duplicate_of")))
-            case "near": verdicts.append(.nearDuplicate(of: try row.decode("duplicate_of"), jaccard: try row.decode("jaccard")))
-            default: verdicts.append(.unique)
+            case "exact": answers.append(DedupAnswer(verdict: .exactDuplicate(of: try row.decode("duplicate_of")), nearestJaccard: 1))
+            case "near":
+                let similarity: Double = try row.decode("jaccard")
+                answers.append(DedupAnswer(
+                    verdict: .nearDuplicate(of: try row.decode("duplicate_of"), jaccard: similarity), nearestJaccard: similarity))
+            default: answers.append(DedupAnswer(verdict: .unique, nearestJaccard: jaccard))
             }
         }
-        return verdicts
+        return answers
     }
 }

@@ -1,6 +1,6 @@
 import Shared
 
-/// The last stage: puts the de-duplication index's verdict into the scores and decides whether the sample is
+/// The last stage: puts the de-duplication index's answer (verdict and nearest similarity) into the scores and decides whether the sample is
 /// kept, with every reason when it is not. Run by the writer, inside the transaction that asked the index.
 struct FilterStage: PipelineStage {
     let origin: SampleOrigin
@@ -10,33 +10,23 @@ struct FilterStage: PipelineStage {
     /// personal data always do.
     let filters: Bool
 
-    /// `verdict` is nil for a draft that failed locally: it was never compared with the index.
-    func run(_ input: (draft: SampleDraft, verdict: DedupVerdict?)) -> Sample {
-        let (draft, verdict) = input
+    /// `answer` is nil for a draft that failed locally: it was never compared with the index.
+    func run(_ input: (draft: SampleDraft, answer: DedupAnswer?)) -> Sample {
+        let (draft, answer) = input
         var reasons: [RejectionReason] = []
         var scores = draft.scores
         if let local = scores {
-            let revised = local.revised(uniqueness: Self.uniqueness(verdict), threshold: threshold)
+            let revised = local.revised(uniqueness: answer?.uniqueness, threshold: threshold)
             scores = revised
             if filters { reasons += revised.reasons }
         }
         reasons += draft.localReasons.filter(\.isPII)
-        switch verdict {
+        switch answer?.verdict {
         case .exactDuplicate(let original): reasons.append(.duplicate(of: original))
         case .nearDuplicate(let original, let jaccard): reasons.append(.nearDuplicate(of: original, jaccard: jaccard))
         case .unique, nil: break
         }
         return sample(draft, scores: scores, reasons: reasons)
-    }
-
-    /// 1 for a text unlike any recorded one, 1 − J for a near-duplicate at Jaccard J, 0 for an exact one.
-    static func uniqueness(_ verdict: DedupVerdict?) -> Double? {
-        switch verdict {
-        case nil: nil
-        case .unique: 1
-        case .exactDuplicate: 0
-        case .nearDuplicate(_, let jaccard): 1 - jaccard
-        }
     }
 
     private func sample(_ draft: SampleDraft, scores: QualityScores?, reasons: [RejectionReason]) -> Sample {

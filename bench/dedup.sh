@@ -30,6 +30,9 @@ sql() { psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "$1"; 
 empty() { sql "TRUNCATE dedup_exact, dedup_shingles" >/dev/null; }
 
 empty
+# The benchmarks before this one leave dirty pages and WAL behind: a checkpoint now keeps their flushing out
+# of this measurement.
+sql "CHECKPOINT" >/dev/null
 trap empty EXIT
 echo "dedup: $SAMPLES samples, memory then store" >&2
 "$DATAFORGE_BIN_DIR/dataforge" bench-dedup --samples "$SAMPLES" "${BATCH[@]}" | tee /dev/stderr | grep '^RESULT '

@@ -30,14 +30,15 @@ say() { echo "providers: $*" >&2; }
 BENCH_NAME=providers-$MODE
 source bench/processes.sh
 
-# enqueue JOBS COUNT MODEL: generation jobs for the fake, straight into the queue table; one sample a call, so
-# these runs measure calls (bench/quality.sh measures several samples a call).
+# enqueue JOBS COUNT MODEL: generation jobs for the fake, straight into the queue table; one sample a call
+# unless BENCH_SAMPLES_PER_CALL says otherwise, so these runs measure calls (bench/quality.sh measures
+# several samples a call).
 enqueue() {
     sql "INSERT INTO jobs (id, kind, queue, params)
          SELECT gen_random_uuid(), 'generate', 'generation',
                 jsonb_build_object('product', 'Bench Speaker ' || n, 'count', $2, 'version', 'v1',
                                    'temperature', 0.7, 'template', 'product_review', 'provider', 'openai',
-                                   'model', '$3', 'samples_per_call', 1)
+                                   'model', '$3', 'samples_per_call', ${BENCH_SAMPLES_PER_CALL:-1})
          FROM generate_series(1, $1) AS n;
          SELECT pg_notify('dataforge_jobs', '')" >/dev/null
 }

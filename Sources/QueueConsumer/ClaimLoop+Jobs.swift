@@ -30,7 +30,7 @@ extension ClaimLoop {
             jobLogger[metadataKey: "job_id"] = .string(job.id.sqlText)
             let context = RunContext(
                 job: job, settings: settings, providers: providers, prices: settings.prices, samples: outbox,
-                logger: jobLogger)
+                renderers: renderers, logger: jobLogger)
             let run = try Pipelines.start(context, connection: connection)
             unstarted.removeFirst()
             runs[job.id] = run

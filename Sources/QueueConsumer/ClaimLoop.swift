@@ -26,6 +26,7 @@ final class ClaimLoop {
     let dispatcher: CallDispatcher
     let ledger: CallLedger
     let outbox = SampleOutbox()
+    let renderers = RendererCache()
     var runs: [UUID: any JobRun] = [:]
     /// Jobs claimed whose run could not be started yet (reading where they stopped failed).
     var unstarted: [ClaimedJob] = []

@@ -28,7 +28,7 @@ struct RunFixture {
         start = .now
         let context = RunContext(
             job: job, settings: settings, providers: ProviderSet(settings: settings), prices: settings.prices,
-            samples: outbox, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            samples: outbox, renderers: RendererCache(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         run = PipelineRun(
             context, template: PromptTemplate.builtIn(name: request.templateName, version: request.version), resume: resume,
             now: start)

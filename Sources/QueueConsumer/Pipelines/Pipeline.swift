@@ -79,6 +79,8 @@ struct RunContext {
     let prices: PriceTable
     /// Where runs leave their samples; the claim loop writes them.
     let samples: SampleOutbox
+    /// Prompt renderers shared by the consumer's runs.
+    let renderers: RendererCache
     var logger: Logger
 }
 

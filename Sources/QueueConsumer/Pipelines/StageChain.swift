@@ -32,7 +32,7 @@ struct StageChain {
         }
         let renderer: PromptRenderer
         do {
-            renderer = try PromptRenderer(template)
+            renderer = try context.renderers.renderer(for: template)
         } catch {
             return .failure(SetupFailure(message: "Template \(request.templateName) \(request.version) does not render: \(error)"))
         }

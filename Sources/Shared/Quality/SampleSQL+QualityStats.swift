@@ -1,10 +1,17 @@
 extension SampleSQL {
-    /// The quality filter's counters over all samples, or those of job $1 and/or template $2, in one scan;
-    /// $3 names the scores to average. Reason codes come from `filter_reason` (comma-joined, NULL when
-    /// kept), anything after a `:` dropped. No index: it reads every sample in scope, which is why the
-    /// job filter is there for large clusters.
+    /// The quality filter's counters over all samples, or those of template $2 ($1 unused), in one scan; $3
+    /// names the scores to average. Reason codes come from `filter_reason` (comma-joined, NULL when kept),
+    /// anything after a `:` dropped. No index: it reads every sample in scope.
     static let qualityStats = Statement(
-        "SampleSQL.qualityStats",
+        "SampleSQL.qualityStats", qualityStatsQuery(scope: "($1::uuid IS NULL) AND ($2::text IS NULL OR template = $2)"))
+
+    /// The same for the samples of job $1 (and template $2): through the primary key, so a consumer finishing a
+    /// job reads only that job's samples (a generic plan of one statement with `$1 IS NULL OR job_id = $1`
+    /// scanned them all).
+    static let qualityStatsOfJob = Statement(
+        "SampleSQL.qualityStatsOfJob", qualityStatsQuery(scope: "job_id = $1 AND ($2::text IS NULL OR template = $2)"))
+
+    private static func qualityStatsQuery(scope: String) -> String {
         """
         WITH s AS (
             SELECT kept, quality,
@@ -12,7 +19,7 @@ extension SampleSQL {
                          FROM unnest(string_to_array(filter_reason, ',')) AS code
                          WHERE btrim(code) <> '') AS codes
             FROM samples
-            WHERE ($1::uuid IS NULL OR job_id = $1) AND ($2::text IS NULL OR template = $2)
+            WHERE \(scope)
         )
         SELECT count(*) AS total_processed,
                count(*) FILTER (WHERE kept) AS passed_filter,
@@ -30,5 +37,6 @@ extension SampleSQL {
                       WHERE key = ANY ($3::text[]) AND jsonb_typeof(value) = 'number'
                       GROUP BY key) AS m) AS mean_scores
         FROM s
-        """)
+        """
+    }
 }

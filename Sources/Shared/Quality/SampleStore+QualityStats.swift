@@ -7,7 +7,8 @@ import Foundation
 extension SampleStore {
     /// The quality filter's counters over every sample, or only those of `jobID` and/or `template`.
     public func qualityStats(jobID: UUID? = nil, template: String? = nil) throws(DatabaseError) -> QualityStats {
-        let rows = try connection.execute(SampleSQL.qualityStats, [jobID, template, QualityStats.scoreNames])
+        let statement = jobID == nil ? SampleSQL.qualityStats : SampleSQL.qualityStatsOfJob
+        let rows = try connection.execute(statement, [jobID, template, QualityStats.scoreNames])
         guard let row = rows.first else { throw DatabaseError(.decoding, message: "quality statistics returned no row") }
         let reasons: JSONValue = try row.decode("by_reason")
         let means: JSONValue = try row.decode("mean_scores")

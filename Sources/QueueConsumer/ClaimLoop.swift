@@ -91,6 +91,9 @@ final class ClaimLoop {
                 if backoff.shouldGiveUp { giveUpHeldWork() }
             }
         }
+        // The stages' work on answers comes after the turn sent the calls replacing them: calls in flight
+        // never wait for it.
+        for run in runs.values { run.processDrafts() }
         let waitFrom = ContinuousClock.now
         let wake = wake(now: waitFrom)
         let watched = backoff.retryAt == nil ? connection.notificationSocket : -1

@@ -34,12 +34,17 @@ struct RunFixture {
             now: start)
     }
 
-    /// The indices of the samples waiting in the outbox.
-    var unwritten: [Int] { outbox.candidates.map(\.draft.index) }
+    /// The indices of the samples waiting in the outbox, once the run put its answers through the stages (as
+    /// the claim loop has it do before each wait).
+    var unwritten: [Int] {
+        run.processDrafts()
+        return outbox.candidates.map(\.draft.index)
+    }
 
     /// Writes the outbox as the claim loop would with an index that finds no duplicate: a sample is kept when
     /// it passed its local checks and `rejecting` does not name it.
     func write(rejecting: Set<Int> = [], now: ContinuousClock.Instant) {
+        run.processDrafts()
         let recorded = outbox.candidates.map { candidate in
             RecordedSample(
                 jobID: candidate.jobID, index: candidate.draft.index,

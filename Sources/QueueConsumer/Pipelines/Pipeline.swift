@@ -30,6 +30,9 @@ protocol JobRun: AnyObject {
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant)
     /// Calls it planned that will not be sent after all (the dispatcher took them back unsent).
     func withdraw(_ calls: [PlannedCall])
+    /// Runs the stages that compute locally over what its last answers brought (after the loop sent the calls
+    /// replacing them).
+    func processDrafts()
     /// Its samples the outbox wrote, each kept or rejected.
     func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant)
     /// 0…99 while running.
@@ -138,6 +141,7 @@ final class FinishedRun: JobRun {
     var nextCallDue: ContinuousClock.Instant? { nil }
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {}
     func withdraw(_ calls: [PlannedCall]) {}
+    func processDrafts() {}
     func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant) {}
     var progress: Int { 100 }
     func cancel() {}

@@ -29,6 +29,8 @@ final class PipelineRun: JobRun {
     private var nextIndex = 0
     /// Samples to generate, each with its attempt and the earliest time to try.
     private var todo: [Brief] = []
+    /// Drafts read from answers, waiting for the local stages (`processDrafts`).
+    private var unprocessed: [SampleDraft] = []
     /// Scored drafts waiting for the judge, and when it may next be asked.
     private var judgeQueue: [SampleDraft] = []
     private var judgeDue: ContinuousClock.Instant
@@ -90,7 +92,7 @@ final class PipelineRun: JobRun {
 
     var end: RunEnd? {
         guard let decided else { return nil }
-        return (flying.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
+        return (flying.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
     }
 
     var isWindingDown: Bool { decided != nil && end == nil }
@@ -139,7 +141,7 @@ final class PipelineRun: JobRun {
             // Kept even when the run already decided to end: the answer was paid for, and a retry resumes
             // after it.
             let (drafts, missing) = chain.generation.read(completion, for: briefs)
-            for draft in drafts { accept(chain.local(draft)) }
+            unprocessed += drafts
             if decided == nil { requeue(missing, after: flight.attempt, now: now) }
         case (.generation(let briefs), .failure(let error)) where decided == nil:
             handleFailure(error, attempt: flight.attempt, now: now) { wait, attempt in
@@ -154,6 +156,16 @@ final class PipelineRun: JobRun {
             judgeFailed(drafts, error: error, attempt: flight.attempt, now: now)
         }
         topUp(now: now)
+        settle()
+    }
+
+    /// Runs the local stages over the drafts read since the last call: the claim loop does it once the calls
+    /// replacing the answered ones went out, so a slot in flight never waits for the stages.
+    func processDrafts() {
+        guard !unprocessed.isEmpty, let chain else { return }
+        let drafts = unprocessed
+        unprocessed.removeAll(keepingCapacity: true)
+        for draft in drafts { accept(chain.local(draft)) }
         settle()
     }
 
@@ -215,7 +227,8 @@ final class PipelineRun: JobRun {
     /// The judge is asked once it has a full batch, or whatever waits once no generation can add to it.
     private var judgeIsReady: Bool {
         guard !judgeQueue.isEmpty else { return false }
-        let generating = !todo.isEmpty || flying.values.contains { if case .generation = $0.payload { true } else { false } }
+        let generating = !todo.isEmpty || !unprocessed.isEmpty
+            || flying.values.contains { if case .generation = $0.payload { true } else { false } }
         return judgeQueue.count >= JudgeStage.batchSize || !generating
     }
 
@@ -248,7 +261,7 @@ final class PipelineRun: JobRun {
         let generating = flying.values.reduce(0) { sum, flight in
             if case .generation(let briefs) = flight.payload { sum + briefs.indices.count } else { sum }
         }
-        var promised = kept.count + awaitingWrite.count + todo.count + generating + judgeQueue.count
+        var promised = kept.count + awaitingWrite.count + todo.count + generating + unprocessed.count + judgeQueue.count
             + flying.values.reduce(0) { sum, flight in
                 if case .judge(let drafts) = flight.payload { sum + drafts.count } else { sum }
             }
@@ -295,10 +308,11 @@ final class PipelineRun: JobRun {
         }
     }
 
-    /// Decides the end; drafts waiting for the judge are written with their heuristic coherence, as they were
-    /// paid for.
+    /// Decides the end; drafts not through the stages yet go through them, and those waiting for the judge are
+    /// written with their heuristic coherence, as they were paid for.
     private func decide(_ end: RunEnd) {
         decided = end
+        processDrafts()
         let waiting = judgeQueue
         judgeQueue.removeAll()
         waiting.forEach(finish)
@@ -307,7 +321,7 @@ final class PipelineRun: JobRun {
     /// Completes once nothing is left to make, judge, wait for or write: the count is kept, or the allowance
     /// is spent.
     private func settle() {
-        if decided == nil, todo.isEmpty, flying.isEmpty, judgeQueue.isEmpty, awaitingWrite.isEmpty {
+        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeQueue.isEmpty, awaitingWrite.isEmpty {
             decided = .completed
         }
     }

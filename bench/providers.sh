@@ -11,8 +11,9 @@
 #   bench/providers.sh waiting      what one consumer costs while it waits: CPU share over BENCH_WAIT_SECONDS
 #                                   (default 10) with an empty queue, on a 60 rpm limit, at a job's in-flight
 #                                   cap, and with every call out to a provider answering after 5 s
-#   bench/providers.sh latency LMS  the default stack's 2 consumers against a fake answering after LMS ms
-#                                   (default 200): samples/s against the in-flight bound, CPU per 1,000 samples
+#   bench/providers.sh latency LMS K  the default stack's 2 consumers against a fake answering after LMS ms
+#                                   (default 200), K samples a call (default 1): samples/s against the
+#                                   in-flight bound, CPU per 1,000 samples
 #
 # Rate runs last BENCH_RATE_SECONDS (default 180). One "RESULT name|key=value ..." line goes to stdout.
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
@@ -146,10 +147,11 @@ EOF
         ;;
     latency)
         latency=${2:-200}
+        per_call=${3:-1}
         start_fake --latency-ms "$latency"
-        samples=${BENCH_LATENCY_SAMPLES:-12000}
-        enqueue $((samples / 50)) 50 bench-latency
-        say "latency: 2 consumers with default settings, the fake answering after $latency ms, $samples samples"
+        samples=${BENCH_LATENCY_SAMPLES:-$((12000 * per_call))}
+        BENCH_SAMPLES_PER_CALL=$per_call enqueue $((samples / 50)) 50 bench-latency
+        say "latency: 2 consumers with default settings, the fake answering after $latency ms, $samples samples, $per_call a call"
         start=$(date +%s.%N)
         start_consumers 2
         while (($(sql "SELECT count(*) FROM jobs") > 0)); do sleep 0.2; done
@@ -161,15 +163,17 @@ EOF
         mean=$(sql "SELECT round(avg(latency_ms)::numeric, 1) FROM llm_calls WHERE model = 'bench-latency'")
         cpu=0
         for pid in "${CONSUMER_PIDS[@]}"; do cpu=$(awk -v a="$cpu" -v b="$(cpu_seconds "$pid")" 'BEGIN { print a + b }'); done
-        # Calls one consumer keeps in flight by default, over all its jobs.
-        bound=$(awk -v l="$latency" 'BEGIN { printf "%.0f", 2 * 64 * 1000 / l }')
+        # Calls one consumer keeps in flight by default, over all its jobs, each bringing per_call samples.
+        bound=$(awk -v l="$latency" -v k="$per_call" 'BEGIN { printf "%.0f", 2 * 64 * k * 1000 / l }')
+        name=latency
+        ((per_call == 1)) || name=latency_k$per_call
         awk -v s="$start" -v e="$end" -v n="$samples" -v cpu="$cpu" -v bound="$bound" -v l="$latency" -v span="$span" \
-            -v mean="$mean" \
-            'BEGIN { printf "RESULT latency|latency_ms=%d mean_call_ms=%s samples=%d seconds=%.1f rate=%.0f wall_rate=%.0f bound=%d cpu_s_per_1000=%.3f\n",
-                l, mean, n, e - s, n / span, n / (e - s), bound, cpu * 1000 / n }'
+            -v mean="$mean" -v name="$name" \
+            'BEGIN { printf "RESULT %s|latency_ms=%d mean_call_ms=%s samples=%d seconds=%.1f rate=%.0f wall_rate=%.0f bound=%d cpu_s_per_1000=%.3f\n",
+                name, l, mean, n, e - s, n / span, n / (e - s), bound, cpu * 1000 / n }'
         ;;
     *)
-        echo "usage: bench/providers.sh rpm R | tpm T | throughput | inflight | waiting | latency [MS]" >&2
+        echo "usage: bench/providers.sh rpm R | tpm T | throughput | inflight | waiting | latency [MS [PER_CALL]]" >&2
         exit 2
         ;;
 esac

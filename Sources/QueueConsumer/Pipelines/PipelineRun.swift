@@ -38,7 +38,6 @@ final class PipelineRun: JobRun {
     private var flying: [Int: Flight] = [:]
     private var nextCallID = 0
     private var kept: Set<Int> = []
-    private var rejected = 0
     /// Drafts that passed every local check, handed to the outbox and not yet reported written.
     private var awaitingWrite: Set<Int> = []
     /// How the run ends, once decided; published as `end` when nothing is in flight or unwritten.
@@ -80,7 +79,6 @@ final class PipelineRun: JobRun {
             maxCostUSD = request.maxCostUSD
             spentUSD = resume.spentUSD
             kept = resume.keptIndices
-            rejected = resume.storedIndices.count - resume.keptIndices.count
             nextIndex = (resume.storedIndices.max() ?? -1) + 1
             // Samples an earlier run asked for but never stored come first.
             todo = (0..<nextIndex).filter { !resume.storedIndices.contains($0) }.map { Brief(index: $0, attempt: 1, due: now) }
@@ -174,7 +172,7 @@ final class PipelineRun: JobRun {
     func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant) {
         for sample in samples {
             awaitingWrite.remove(sample.index)
-            if sample.kept { kept.insert(sample.index) } else { rejected += 1 }
+            if sample.kept { kept.insert(sample.index) }
         }
         topUp(now: now)
         settle()
@@ -220,7 +218,7 @@ final class PipelineRun: JobRun {
     private func finish(_ draft: SampleDraft) {
         guard let chain else { return }
         let candidate = chain.candidate(draft)
-        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) } else { rejected += 1 }
+        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
         context.samples.add(candidate)
     }
 

@@ -9,6 +9,9 @@ final class RendererCache {
     static let capacity = 64
     private var renderers: [String: PromptRenderer] = [:]
 
+    /// Templates held now.
+    var count: Int { renderers.count }
+
     func renderer(for template: PromptTemplate) throws(TemplateError) -> PromptRenderer {
         if let renderer = renderers[template.contentHash] { return renderer }
         let renderer = try PromptRenderer(template)

@@ -24,7 +24,7 @@ struct GetConfig: Handler {
             ],
             "sentiment_intensity": ["scale": "1-5", "descriptions": .object(descriptions)],
             "tone_options": .array(Self.tones.map(JSONValue.string)),
-            "augmentation_strategies": ["CDA", "ADA", "CADA"],
+            "augmentation_strategies": .array(AugmentationStrategy.allCases.map { .string($0.rawValue) }),
             "quality_filtering": [
                 "default_min_score": .double(GenerationRequest.defaultMinQualityScore),
                 "metrics": .array(QualityComponent.allCases.map { .string($0.rawValue) }),

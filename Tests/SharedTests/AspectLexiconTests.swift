@@ -39,6 +39,7 @@ import Testing
             "Product": ["ear tips", "eartips", "battery"],
             "dish": ["pasta", "risotto"],
             "service": ["concierge"],
+            " ": ["nothing"],
         ])
         #expect(lexicon.entry(for: "ear tips")?.category == .product)
         #expect(lexicon.alternatives(for: "ear tips") == ["eartips", "battery"])
@@ -49,5 +50,6 @@ import Testing
         #expect(lexicon.alternatives(for: "concierge").contains("delivery"))
         #expect(lexicon.entries.count == AspectLexicon.standard.entries.count + 5)
         #expect(AspectLexicon.standard.entry(for: "pasta") == nil)
+        #expect(lexicon.entry(for: "nothing") == nil)
     }
 }

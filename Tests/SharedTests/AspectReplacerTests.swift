@@ -12,10 +12,18 @@ import Testing
         let mentions = extractor.extract(text).mentions
         #expect(mentions.count == 4)
         let results = try mentions.map { try #require(replacer.replacing($0, with: "battery runtime", in: text)).text }
-        #expect(results[0] == "Battery runtime is great. BATTERY LIFE matters. I like the battery life. Battery Life rocks.")
-        #expect(results[1] == "Battery life is great. BATTERY RUNTIME matters. I like the battery life. Battery Life rocks.")
-        #expect(results[2] == "Battery life is great. BATTERY LIFE matters. I like the battery runtime. Battery Life rocks.")
-        #expect(results[3] == "Battery life is great. BATTERY LIFE matters. I like the battery life. Battery Runtime rocks.")
+        #expect(
+            results[0] == "Battery runtime is great. BATTERY LIFE matters. I like the battery life. Battery Life rocks."
+        )
+        #expect(
+            results[1] == "Battery life is great. BATTERY RUNTIME matters. I like the battery life. Battery Life rocks."
+        )
+        #expect(
+            results[2] == "Battery life is great. BATTERY LIFE matters. I like the battery runtime. Battery Life rocks."
+        )
+        #expect(
+            results[3] == "Battery life is great. BATTERY LIFE matters. I like the battery life. Battery Runtime rocks."
+        )
     }
 
     @Test func onlyTheChosenOccurrenceChanges() throws {

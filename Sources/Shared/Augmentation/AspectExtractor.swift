@@ -18,7 +18,8 @@ public struct AspectExtractor: Sendable {
         }
         self.candidates = candidates.mapValues { entries in
             // Stable: entries of equal length keep lexicon order.
-            entries.enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }.map(\.element)
+            entries.enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
+                .map(\.element)
         }
     }
 
@@ -56,7 +57,8 @@ public struct AspectExtractor: Sendable {
         let end = index + entry.words.count - 1
         let range = spans.words[index].utf8Range.lowerBound..<spans.words[end].utf8Range.upperBound
         var first = index
-        while index - first < 2, first > 0, spans.joins(first - 1), NounPhrase.canModify(spans.words[first - 1].folded) {
+        while index - first < 2, first > 0, spans.joins(first - 1), NounPhrase.canModify(spans.words[first - 1].folded)
+        {
             first -= 1
         }
         let phraseRange = spans.words[first].utf8Range.lowerBound..<range.upperBound

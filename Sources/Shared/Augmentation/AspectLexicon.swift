@@ -22,11 +22,11 @@ public struct AspectLexicon: Sendable {
 
     /// This lexicon plus a template's own terms: each key names a category (a standard one or a new one), each value
     /// its terms. The added terms of one category are alternatives of one another; a single added term gets the
-    /// category's existing terms. Terms the lexicon already knows keep their entry. Keys are applied in sorted order
-    /// so the result does not depend on dictionary order.
+    /// category's existing terms. Terms the lexicon already knows keep their entry and a blank category is ignored.
+    /// Keys are applied in sorted order so the result does not depend on dictionary order.
     public func extended(with additions: [String: [String]]) -> AspectLexicon {
         var lexicon = self
-        for name in additions.keys.sorted() {
+        for name in additions.keys.sorted() where !AspectCategory(name).rawValue.isEmpty {
             lexicon.add(additions[name] ?? [], to: AspectCategory(name))
         }
         return lexicon

@@ -2,7 +2,7 @@
 ///
 /// Ranges are UTF-8 offsets into the text the mention was found in, as in `PIIMatch`, so a mention can be stored
 /// or compared without the text; both ends are character boundaries.
-public struct AspectMention: Hashable, Sendable {
+public struct AspectMention: Hashable, Sendable, Codable {
     /// The term as the lexicon spells it: "battery life".
     public let term: String
     /// The text as written: "Battery-Life", "batteries".

@@ -14,7 +14,8 @@ public struct AspectReplacer: Sendable {
     /// The text with the given mentions of one term replaced by `alternative`; `nil` when there is no mention,
     /// the mentions name different terms, or a mention's range does not hold its written text in `text` (it was
     /// found in another text).
-    public func replacing(_ mentions: [AspectMention], with alternative: String, in text: String) -> AspectReplacement? {
+    public func replacing(_ mentions: [AspectMention], with alternative: String, in text: String) -> AspectReplacement?
+    {
         guard let first = mentions.first, mentions.allSatisfy({ $0.term == first.term }) else { return nil }
         var bytes = Array(text.utf8)
         let lowered = alternative.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -59,7 +60,8 @@ public struct AspectReplacer: Sendable {
             }
         }
         guard !pairs.isEmpty else { return nil }
-        let start = Int(AspectReplacer.mixed(seed, extraction.distinctTerms.joined(separator: "|")) % UInt64(pairs.count))
+        let start = Int(
+            AspectReplacer.mixed(seed, extraction.distinctTerms.joined(separator: "|")) % UInt64(pairs.count))
         let pair = pairs[(start + max(variant, 0)) % pairs.count]
         return replacing(extraction.mentions(of: pair.term), with: pair.alternative, in: extraction.text)
     }

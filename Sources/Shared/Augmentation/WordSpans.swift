@@ -31,7 +31,9 @@ struct WordSpans {
         if let begin = start { words.append(Word(folded: "", utf8Range: begin..<offset)) }
         let bytes = Array(text.utf8)
         self.bytes = bytes
-        self.words = words.map { Word(folded: WordSpans.string(bytes, $0.utf8Range).lowercased(), utf8Range: $0.utf8Range) }
+        self.words = words.map {
+            Word(folded: WordSpans.string(bytes, $0.utf8Range).lowercased(), utf8Range: $0.utf8Range)
+        }
     }
 
     /// The text of a UTF-8 range; ranges from this type always fall on scalar boundaries.

@@ -6,16 +6,11 @@ import Shared
 ///
 /// Rejected samples are replaced by new ones, up to `extraSamples` beyond `count` and within the cost limit;
 /// the job then completes with what it kept, and its result says how many it rejected and why. Failures are
-/// handled per call: a transient one is retried after a backoff, up to `callAttempts`, before the job itself
-/// is retried later; a rate limit waits (or postpones the job without spending an attempt when the wait is
-/// long); a fatal one fails the job. A judge that fails leaves the heuristic coherence. Once the run has
+/// handled per call (`CallFailure`); a judge that fails for good leaves the heuristic coherence. Once the run has
 /// decided to end it makes no new call but still keeps the answers of the calls in flight, which were paid
 /// for; only a cancel ends it at once.
 final class PipelineRun: JobRun {
-    static let callAttempts = 3
-    static let callBackoff = RetryPolicy(baseSeconds: 0.5, capSeconds: 8)
-    /// A rate limit longer than this gives the job back to the queue rather than holding its slot.
-    static let longestRateLimitWait = 30.0
+    static let callAttempts = CallFailure.attempts
 
     /// Samples a job may make beyond its count to replace rejected ones: the bound on its extra calls.
     static func extraSamples(count: Int) -> Int { max(5, count) }
@@ -32,9 +27,7 @@ final class PipelineRun: JobRun {
     /// Drafts read from answers, waiting for the local stages (`processDrafts`).
     private var unprocessed: [SampleDraft] = []
     /// Scored drafts waiting for the judge, and when it may next be asked.
-    private var judgeQueue: [SampleDraft] = []
-    private var judgeDue: ContinuousClock.Instant
-    private var judgeAttempt = 1
+    private var judgeBacklog: JudgeBacklog
     private var flying: [Int: Flight] = [:]
     private var nextCallID = 0
     private var kept: Set<Int> = []
@@ -42,8 +35,7 @@ final class PipelineRun: JobRun {
     private var awaitingWrite: Set<Int> = []
     /// How the run ends, once decided; published as `end` when nothing is in flight or unwritten.
     private var decided: RunEnd?
-    private var spentUSD = 0.0
-    private var maxCostUSD: Double?
+    private var cost = CostLimit(spentUSD: 0, maxUSD: nil)
     /// The next call does not fit the cost limit beside the calls in flight: wait for one to report its cost.
     private var waitsForCost = false
 
@@ -66,7 +58,7 @@ final class PipelineRun: JobRun {
 
     init(_ context: RunContext, template: PromptTemplate?, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
         self.context = context
-        judgeDue = now
+        judgeBacklog = JudgeBacklog(now: now)
         switch StageChain.make(context, template: template) {
         case .failure(let reason):
             (chain, count, indexLimit) = (nil, 0, 0)
@@ -76,8 +68,7 @@ final class PipelineRun: JobRun {
             let request = chain.generation.request
             count = request.count
             indexLimit = count + Self.extraSamples(count: count)
-            maxCostUSD = request.maxCostUSD
-            spentUSD = resume.spentUSD
+            cost = CostLimit(spentUSD: resume.spentUSD, maxUSD: request.maxCostUSD)
             kept = resume.keptIndices
             nextIndex = (resume.storedIndices.max() ?? -1) + 1
             // Samples an earlier run asked for but never stored come first.
@@ -99,7 +90,7 @@ final class PipelineRun: JobRun {
 
     var nextCallDue: ContinuousClock.Instant? {
         guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
-        let judge = judgeIsReady ? judgeDue : nil
+        let judge = judgeIsReady ? judgeBacklog.due : nil
         return [todo.map(\.due).min(), judge].compactMap { $0 }.min()
     }
 
@@ -107,11 +98,13 @@ final class PipelineRun: JobRun {
         var limit = min(limit, context.settings.jobMaxInFlight - flying.count)
         guard decided == nil, !waitsForCost, let chain else { return [] }
         var calls: [PlannedCall] = []
-        if limit > 0, judgeIsReady, judgeDue <= now {
-            let drafts = Array(judgeQueue.prefix(JudgeStage.batchSize))
-            let call = chain.judge.call(for: drafts, id: nextCallID, attempt: judgeAttempt)
-            guard admit(call, payload: .judge(drafts)) else { return calls }
-            judgeQueue.removeFirst(drafts.count)
+        if limit > 0, judgeIsReady, judgeBacklog.due <= now {
+            let drafts = judgeBacklog.takeBatch()
+            let call = chain.judge.call(for: drafts, id: nextCallID, attempt: judgeBacklog.attempt)
+            guard admit(call, payload: .judge(drafts)) else {
+                judgeBacklog.putBack(drafts)
+                return calls
+            }
             calls.append(call)
             limit -= 1
         }
@@ -131,7 +124,7 @@ final class PipelineRun: JobRun {
 
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
         guard let flight = flying.removeValue(forKey: event.call.id) else { return }
-        spentUSD += costUSD
+        cost.spend(costUSD)
         waitsForCost = false
         guard decided != .cancelled, let chain else { return }
         switch (flight.payload, event.result) {
@@ -142,13 +135,17 @@ final class PipelineRun: JobRun {
             unprocessed += drafts
             if decided == nil { requeue(missing, after: flight.attempt, now: now) }
         case (.generation(let briefs), .failure(let error)) where decided == nil:
-            handleFailure(error, attempt: flight.attempt, now: now) { wait, attempt in
+            switch CallFailure(error, attempt: flight.attempt, jobAttempt: job.attempt) {
+            case .retry(let wait, let attempt):
+                context.logger.warning("provider call failed, retrying", metadata: ["error": "\(error.message)"])
                 todo += briefs.indices.map { Brief(index: $0, attempt: attempt, due: now + .seconds(wait)) }
+            case .end(let end):
+                decide(end)
             }
         case (.generation, .failure):
             break
         case (.judge(let drafts), .success(let completion)):
-            judgeAttempt = 1
+            judgeBacklog.succeeded()
             for draft in chain.judge.apply(completion, to: drafts) { finish(draft) }
         case (.judge(let drafts), .failure(let error)):
             judgeFailed(drafts, error: error, attempt: flight.attempt, now: now)
@@ -184,7 +181,7 @@ final class PipelineRun: JobRun {
             switch flight.payload {
             case .generation(let briefs): todo += briefs.indices.map { Brief(index: $0, attempt: flight.attempt, due: .now) }
             case .judge(let drafts):
-                if decided == nil { judgeQueue.insert(contentsOf: drafts, at: 0) } else { drafts.forEach(finish) }
+                if decided == nil { judgeBacklog.putBack(drafts) } else { drafts.forEach(finish) }
             }
         }
     }
@@ -209,7 +206,7 @@ final class PipelineRun: JobRun {
     /// A scored draft goes to the judge when it is worth one, else on to the writer.
     private func accept(_ draft: SampleDraft) {
         if decided == nil, chain?.judge.wants(draft) == true {
-            judgeQueue.append(draft)
+            judgeBacklog.add(draft)
         } else {
             finish(draft)
         }
@@ -222,12 +219,11 @@ final class PipelineRun: JobRun {
         context.samples.add(candidate)
     }
 
-    /// The judge is asked once it has a full batch, or whatever waits once no generation can add to it.
+    /// Whether the judge's next batch should go (`JudgeBacklog.isReady`).
     private var judgeIsReady: Bool {
-        guard !judgeQueue.isEmpty else { return false }
         let generating = !todo.isEmpty || !unprocessed.isEmpty
             || flying.values.contains { if case .generation = $0.payload { true } else { false } }
-        return judgeQueue.count >= JudgeStage.batchSize || !generating
+        return judgeBacklog.isReady(generating: generating)
     }
 
     /// Briefs an answer left out are asked again, up to `callAttempts` each; after that, new samples replace them.
@@ -236,16 +232,12 @@ final class PipelineRun: JobRun {
         todo += briefs.map { Brief(index: $0, attempt: attempt + 1, due: now) }
     }
 
+    /// A failed judge is asked again as any call would be; where the job would end instead, the drafts keep
+    /// their heuristic coherence.
     private func judgeFailed(_ drafts: [SampleDraft], error: ProviderError, attempt: Int, now: ContinuousClock.Instant) {
-        switch error.kind {
-        case .rateLimited(let retryAfter) where decided == nil && (retryAfter ?? 1) <= Self.longestRateLimitWait:
-            judgeQueue.insert(contentsOf: drafts, at: 0)
-            judgeDue = now + .seconds(retryAfter ?? 1)
-        case .retryable(let retryAfter) where decided == nil && attempt < Self.callAttempts:
-            judgeQueue.insert(contentsOf: drafts, at: 0)
-            judgeAttempt = attempt + 1
-            judgeDue = now + .seconds(max(Self.callBackoff.delay(afterAttempt: attempt), retryAfter ?? 0))
-        default:
+        if decided == nil, case .retry(let wait, let next) = CallFailure(error, attempt: attempt, jobAttempt: job.attempt) {
+            judgeBacklog.putBack(drafts, retry: (now + .seconds(wait), next))
+        } else {
             context.logger.warning("coherence judge failed; keeping the heuristic", metadata: ["error": "\(error.message)"])
             drafts.forEach(finish)
         }
@@ -259,7 +251,7 @@ final class PipelineRun: JobRun {
         let generating = flying.values.reduce(0) { sum, flight in
             if case .generation(let briefs) = flight.payload { sum + briefs.indices.count } else { sum }
         }
-        var promised = kept.count + awaitingWrite.count + todo.count + generating + unprocessed.count + judgeQueue.count
+        var promised = kept.count + awaitingWrite.count + todo.count + generating + unprocessed.count + judgeBacklog.count
             + flying.values.reduce(0) { sum, flight in
                 if case .judge(let drafts) = flight.payload { sum + drafts.count } else { sum }
             }
@@ -273,9 +265,9 @@ final class PipelineRun: JobRun {
     /// Admits a planned call if it fits the cost limit beside the calls in flight (which count at their estimate
     /// until they report their cost); only with none in flight does a call that cannot fit end the job.
     private func admit(_ call: PlannedCall, payload: Payload) -> Bool {
-        let estimate = estimatedCost(call)
-        if let maxCostUSD, spentUSD + flying.values.reduce(0, { $0 + $1.estimateUSD }) + estimate > maxCostUSD {
-            if flying.isEmpty { decide(overBudget(maxCostUSD)) } else { waitsForCost = true }
+        let estimate = CostLimit.estimate(call, prices: context.prices)
+        guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
+            if flying.isEmpty { decide(cost.exceeded(kept: kept.count, of: count)) } else { waitsForCost = true }
             return false
         }
         flying[call.id] = Flight(payload: payload, attempt: call.attempt, estimateUSD: estimate)
@@ -283,58 +275,19 @@ final class PipelineRun: JobRun {
         return true
     }
 
-    private func handleFailure(
-        _ error: ProviderError, attempt: Int, now: ContinuousClock.Instant, retry: (Double, Int) -> Void
-    ) {
-        switch error.kind {
-        case .fatal:
-            decide(.failed(reason: "The provider refused the request: \(error.message)"))
-        case .rateLimited(let retryAfter):
-            let wait = retryAfter ?? 1
-            if wait > Self.longestRateLimitWait {
-                decide(.postpone(delaySeconds: wait, reason: "Rate limited by the provider"))
-            } else {
-                retry(wait, attempt)
-            }
-        case .retryable(let retryAfter) where attempt < Self.callAttempts:
-            context.logger.warning("provider call failed, retrying", metadata: ["error": "\(error.message)"])
-            retry(max(Self.callBackoff.delay(afterAttempt: attempt), retryAfter ?? 0), attempt + 1)
-        case .retryable:
-            decide(.retry(
-                delaySeconds: RetryPolicy.jobDefault.delay(afterAttempt: job.attempt),
-                reason: "The provider failed \(Self.callAttempts) times: \(error.message)"))
-        }
-    }
-
     /// Decides the end; drafts not through the stages yet go through them, and those waiting for the judge are
     /// written with their heuristic coherence, as they were paid for.
     private func decide(_ end: RunEnd) {
         decided = end
         processDrafts()
-        let waiting = judgeQueue
-        judgeQueue.removeAll()
-        waiting.forEach(finish)
+        judgeBacklog.drain().forEach(finish)
     }
 
     /// Completes once nothing is left to make, judge, wait for or write: the count is kept, or the allowance
     /// is spent.
     private func settle() {
-        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeQueue.isEmpty, awaitingWrite.isEmpty {
+        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
             decided = .completed
         }
-    }
-
-    private func overBudget(_ maxCostUSD: Double) -> RunEnd {
-        let spent = (spentUSD * 10_000).rounded() / 10_000
-        return .failed(
-            reason: "Stopped before exceeding the job's cost limit of $\(maxCostUSD) (spent $\(spent)); "
-                + "\(kept.count) of \(count) samples were kept")
-    }
-
-    /// The call's cost if it used its whole output allowance.
-    private func estimatedCost(_ call: PlannedCall) -> Double {
-        Double(context.prices.costUSD(
-            model: call.request.model, inputTokens: call.inputTokenEstimate,
-            outputTokens: call.request.maxOutputTokens)) ?? 0
     }
 }

@@ -1,6 +1,6 @@
 extension BuiltInContent {
     static let chatbotConversation = BuiltInContent(
-        noun: "chatbot conversation",
+        kind: .chatbotConversation,
         description: "A short exchange between a customer and a company's customer-service chatbot.",
         craft: "Customers type short, informal messages; the chatbot answers helpfully and stays on topic.",
         requirements: [

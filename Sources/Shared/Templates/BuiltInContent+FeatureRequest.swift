@@ -1,6 +1,6 @@
 extension BuiltInContent {
     static let featureRequest = BuiltInContent(
-        noun: "feature request", description: "A user asks the maker for a feature the product lacks.",
+        kind: .featureRequest, description: "A user asks the maker for a feature the product lacks.",
         craft: "Users explain the job they are trying to do, why the product falls short and what would help.",
         requirements: [
             "Describe the task you are trying to get done and where the product gets in the way.",

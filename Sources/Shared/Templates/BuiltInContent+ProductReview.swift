@@ -1,6 +1,6 @@
 extension BuiltInContent {
     static let productReview = BuiltInContent(
-        noun: "product review", description: "A customer reviews a product after using it.",
+        kind: .productReview, description: "A customer reviews a product after using it.",
         craft: "Reviewers speak from their own use, name concrete details and say who the product suits.",
         requirements: [
             "Write from your own use of it, with at least one concrete detail.",

@@ -1,6 +1,6 @@
 extension BuiltInContent {
     static let supportRequest = BuiltInContent(
-        noun: "customer support request", description: "A customer asks support for help with a problem.",
+        kind: .supportRequest, description: "A customer asks support for help with a problem.",
         craft: "Customers describe what they expected, what happened instead and what they already tried.",
         requirements: [
             "Say what you expected and what actually happened.",

@@ -12,7 +12,7 @@ extension PromptTemplate {
 
 /// What one built-in kind says; `systemBody` and `userBody` put it into the shared layout.
 struct BuiltInContent {
-    var noun: String
+    var kind: SampleKind
     var description: String
     /// One sentence on what makes a text of this kind realistic.
     var craft: String
@@ -21,6 +21,9 @@ struct BuiltInContent {
     var emphasis: String = ""
     var examples: [FewShotExample]
     var pools: DiversityPools
+
+    /// What one text of the kind is called in the prompt.
+    var noun: String { kind.noun }
 
     static func of(_ kind: SampleKind) -> BuiltInContent {
         switch kind {

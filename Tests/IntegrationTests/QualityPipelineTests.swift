@@ -50,7 +50,9 @@ extension StackTests {
             try fake.reset()
             try fake.configure(["repeat_rate": 0.4])
             defer { try? fake.reset() }
-            let jobID = try api.submit(["product": "Echo Speaker", "count": 12, "provider": "openai"])
+            // Seeded, so the model repeats itself the same way each run: an unseeded job could draw more
+            // repeats than its replacements allow.
+            let jobID = try api.submit(["product": "Echo Speaker", "count": 12, "provider": "openai", "seed": 7])
             let job = try api.waitUntilFinished(jobID, seconds: 60)
             #expect(job["status"] == "completed", "\(job.json.jsonText)")
             #expect(job.json.samples.count == 12, "the job makes replacements until it keeps its count")

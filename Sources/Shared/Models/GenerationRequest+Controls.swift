@@ -25,6 +25,7 @@ extension GenerationRequest {
         object["dedup_scope"] = .string(dedupScope.rawValue)
         object["dataset_id"] = datasetID.map { .string($0.sqlText) }
         object["samples_per_call"] = samplesPerCall.map(JSONValue.int)
+        object["augmentation"] = augmentation?.params
         return object
     }
 
@@ -40,5 +41,6 @@ extension GenerationRequest {
         dedupScope = params["dedup_scope"]?.stringValue.flatMap(DedupScopeKind.init(rawValue:)) ?? .job
         datasetID = params["dataset_id"]?.stringValue.flatMap { UUID(text: $0) }
         samplesPerCall = params["samples_per_call"]?.intValue
+        augmentation = AugmentationRequest(params: params["augmentation"])
     }
 }

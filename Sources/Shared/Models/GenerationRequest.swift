@@ -46,6 +46,8 @@ public struct GenerationRequest: Sendable, Equatable {
     /// Which earlier samples a sample is de-duplicated against; `dataset` goes with `datasetID`.
     public var dedupScope = DedupScopeKind.job
     public var datasetID: UUID?
+    /// Set for an augmented job (`/api/generate-augmented`): the originals it keeps are then augmented.
+    public var augmentation: AugmentationRequest?
 
     public init(
         product: String, count: Int, version: String = "v1", temperature: Double = 0.7,

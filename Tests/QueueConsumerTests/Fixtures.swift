@@ -14,6 +14,18 @@ struct RunFixture {
         _ request: GenerationRequest, environment: [String: String] = [:], resume: ResumePoint = .fresh,
         attempt: Int = 1, cancelRequested: Bool = false
     ) throws {
+        outbox = SampleOutbox()
+        start = .now
+        let context = try Self.context(
+            request, environment: environment, attempt: attempt, cancelRequested: cancelRequested, outbox: outbox)
+        run = PipelineRun(context, template: Self.template(of: request), resume: resume, now: start)
+    }
+
+    /// What a run of `request` is given: settings from `environment`, a job claimed for the `attempt`th time.
+    static func context(
+        _ request: GenerationRequest, environment: [String: String] = [:], attempt: Int = 1,
+        cancelRequested: Bool = false, outbox: SampleOutbox
+    ) throws -> RunContext {
         // One sample per call unless a test asks for more: most tests follow single calls.
         let settings = try Settings(
             environment: ["OPENAI_API_KEY": "sk-test", "DATAFORGE_SAMPLES_PER_CALL": "1"].merging(environment) { $1 })
@@ -24,14 +36,13 @@ struct RunFixture {
         let job = ClaimedJob(
             id: UUID(), kind: "generate", params: request.params, attempt: attempt, maxAttempts: 5,
             cancelRequested: cancelRequested, createdAt: Date())
-        outbox = SampleOutbox()
-        start = .now
-        let context = RunContext(
+        return RunContext(
             job: job, settings: settings, providers: ProviderSet(settings: settings), prices: settings.prices,
             samples: outbox, renderers: RendererCache(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        run = PipelineRun(
-            context, template: PromptTemplate.builtIn(name: request.templateName, version: request.version), resume: resume,
-            now: start)
+    }
+
+    static func template(of request: GenerationRequest) -> PromptTemplate? {
+        PromptTemplate.builtIn(name: request.templateName, version: request.version)
     }
 
     /// The indices of the samples waiting in the outbox, once the run put its answers through the stages (as
@@ -48,7 +59,8 @@ struct RunFixture {
         let recorded = outbox.candidates.map { candidate in
             RecordedSample(
                 jobID: candidate.jobID, index: candidate.draft.index,
-                kept: candidate.draft.passesLocally && !rejecting.contains(candidate.draft.index))
+                kept: candidate.draft.passesLocally && !rejecting.contains(candidate.draft.index),
+                text: candidate.draft.text)
         }
         outbox.discard()
         run.recorded(recorded, now: now)

@@ -10,6 +10,10 @@ import Foundation
 enum CallPurpose: String {
     case generation
     case judge
+    /// Paraphrases for augmented variants.
+    case augmentation
+    /// A judge of how close variants stay to their originals (`judge=llm`).
+    case similarity
 }
 
 /// A provider call a job wants made: what to send, to whom, and on whose behalf.

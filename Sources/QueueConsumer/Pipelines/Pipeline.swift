@@ -97,8 +97,13 @@ enum Pipelines {
             let template = try request.flatMap { request throws(DatabaseError) in
                 try TemplateStore(connection).resolve(name: request.templateName, version: request.version)
             }
-            return PipelineRun(
-                context, template: template, resume: try ResumePoint(jobID: context.job.id, connection: connection))
+            let resume = try ResumePoint(jobID: context.job.id, connection: connection)
+            guard let count = request?.count, request?.augmentation != nil else {
+                return PipelineRun(context, template: template, resume: resume)
+            }
+            let augmentation = try AugmentationResume(
+                jobID: context.job.id, base: PipelineRun.indexLimit(count: count), resume: resume, connection: connection)
+            return AugmentedRun(context, template: template, resume: resume, augmentation: augmentation)
         case "noop": return FinishedRun(job: context.job, end: .completed)
         default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }
@@ -117,6 +122,13 @@ struct ResumePoint: Equatable {
         self.storedIndices = storedIndices
         self.keptIndices = keptIndices ?? storedIndices
         self.spentUSD = spentUSD
+    }
+
+    /// The part of it below `limit`: an augmented job's originals without its variants.
+    func restricted(below limit: Int) -> ResumePoint {
+        ResumePoint(
+            storedIndices: storedIndices.filter { $0 < limit }, keptIndices: keptIndices.filter { $0 < limit },
+            spentUSD: spentUSD)
     }
 
     init(jobID: UUID, connection: Connection) throws(DatabaseError) {

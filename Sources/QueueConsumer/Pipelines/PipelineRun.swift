@@ -15,9 +15,13 @@ final class PipelineRun: JobRun {
     /// Samples a job may make beyond its count to replace rejected ones: the bound on its extra calls.
     static func extraSamples(count: Int) -> Int { max(5, count) }
 
+    /// Samples of a job of `count` are numbered below this; an augmented job's variants come after it.
+    static func indexLimit(count: Int) -> Int { count + extraSamples(count: count) }
+
     let context: RunContext
     var job: ClaimedJob { context.job }
-    private let chain: StageChain?
+    /// The job's stages; nil when it cannot run here (its end says why).
+    let chain: StageChain?
     private let count: Int
     /// Samples are numbered below this: the count and the extra allowance.
     private let indexLimit: Int
@@ -67,7 +71,7 @@ final class PipelineRun: JobRun {
             self.chain = chain
             let request = chain.generation.request
             count = request.count
-            indexLimit = count + Self.extraSamples(count: count)
+            indexLimit = Self.indexLimit(count: count)
             cost = CostLimit(spentUSD: resume.spentUSD, maxUSD: request.maxCostUSD)
             kept = resume.keptIndices
             nextIndex = (resume.storedIndices.max() ?? -1) + 1
@@ -195,11 +199,19 @@ final class PipelineRun: JobRun {
     }
 
     func result(_ connection: Connection) throws(DatabaseError) -> JSONValue {
+        try result(connection, extra: [:])
+    }
+
+    /// The result with `extra` members in its metadata (a later phase's totals).
+    func result(_ connection: Connection, extra: JSONObject) throws(DatabaseError) -> JSONValue {
         try JobTotals.result(
             jobID: job.id, attempt: job.attempt, requested: count,
             provider: chain?.generation.provider.name ?? context.settings.provider,
-            model: chain?.generation.model ?? context.settings.model, connection: connection)
+            model: chain?.generation.model ?? context.settings.model, extra: extra, connection: connection)
     }
+
+    /// What the job's calls cost so far, earlier runs included.
+    var spentUSD: Double { cost.spentUSD }
 
     // MARK: - Stages
 

@@ -21,6 +21,8 @@ struct RecordedSample: Equatable {
     var jobID: UUID
     var index: Int
     var kept: Bool
+    /// The text as stored (personal data redacted): an augmented job's originals are augmented from it.
+    var text: String
 }
 
 /// Samples the runs produced and the claim loop has not written yet.
@@ -89,7 +91,7 @@ final class SampleOutbox {
         }
         let samples = writable.indices.map { writable[$0].filter.run((writable[$0].draft, answers[$0])) }
         try SampleStore(connection).insertIfOwned(samples, owner: owner)
-        return samples.map { RecordedSample(jobID: $0.jobID, index: $0.index, kept: $0.kept) }
+        return samples.map { RecordedSample(jobID: $0.jobID, index: $0.index, kept: $0.kept, text: $0.text) }
     }
 
     private struct DedupGroup: Hashable {

@@ -1,11 +1,13 @@
 /// Why a variant was not kept, with a stable `code` that is stored and counted per strategy.
-public enum VariantRejection: Sendable, Equatable {
+public enum VariantRejection: Sendable, Hashable {
     /// Required aspect terms absent from the variant, in the order they were required.
     case missingAspect([String])
     case sentimentChanged
     case lengthOutOfBounds
     case nearCopy
     case drift
+    /// ADA or CADA found no aspect term with an alternative to swap in.
+    case noReplaceableAspect
 
     /// The stored reason code.
     public var code: String {
@@ -15,6 +17,7 @@ public enum VariantRejection: Sendable, Equatable {
         case .lengthOutOfBounds: "length_out_of_bounds"
         case .nearCopy: "near_copy"
         case .drift: "drift"
+        case .noReplaceableAspect: "no_replaceable_aspect"
         }
     }
 

@@ -22,4 +22,13 @@ enum LLMCallSQL {
                coalesce(sum(cost_usd), 0)::text AS cost_usd, count(*) AS calls
         FROM llm_calls WHERE job_id = $1
         """)
+
+    /// The same totals per purpose (generation, judge, augmentation, similarity).
+    static let totalsByJobAndPurpose = Statement(
+        "LLMCallSQL.totalsByJobAndPurpose",
+        """
+        SELECT purpose, coalesce(sum(tokens_in), 0) AS tokens_in, coalesce(sum(tokens_out), 0) AS tokens_out,
+               coalesce(sum(cost_usd), 0)::text AS cost_usd, count(*) AS calls
+        FROM llm_calls WHERE job_id = $1 GROUP BY purpose ORDER BY purpose
+        """)
 }

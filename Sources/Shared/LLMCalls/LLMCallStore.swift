@@ -57,6 +57,22 @@ public struct LLMUsageTotals: Sendable, Equatable {
     /// USD as PostgreSQL's exact decimal text.
     public var costUSD: String
     public var calls: Int
+
+    /// The result's member: calls, tokens and cost as a number.
+    public var json: JSONValue {
+        [
+            "calls": .int(calls), "tokens_in": .int(tokensIn), "tokens_out": .int(tokensOut),
+            "cost_usd": .double(Double(costUSD) ?? 0),
+        ]
+    }
+}
+
+extension LLMUsageTotals {
+    init(_ row: Row) throws(DatabaseError) {
+        self.init(
+            tokensIn: try row.decode("tokens_in"), tokensOut: try row.decode("tokens_out"),
+            costUSD: try row.decode("cost_usd"), calls: try row.decode("calls"))
+    }
 }
 
 /// Provider calls on one connection.
@@ -90,8 +106,15 @@ public struct LLMCallStore {
         guard let row = try connection.execute(LLMCallSQL.totalsByJob, [jobID]).first else {
             return LLMUsageTotals(tokensIn: 0, tokensOut: 0, costUSD: "0", calls: 0)
         }
-        return LLMUsageTotals(
-            tokensIn: try row.decode("tokens_in"), tokensOut: try row.decode("tokens_out"),
-            costUSD: try row.decode("cost_usd"), calls: try row.decode("calls"))
+        return try LLMUsageTotals(row)
+    }
+
+    /// A job's totals per call purpose; purposes it never called are absent.
+    public func totalsByPurpose(jobID: UUID) throws(DatabaseError) -> [String: LLMUsageTotals] {
+        var totals: [String: LLMUsageTotals] = [:]
+        for row in try connection.execute(LLMCallSQL.totalsByJobAndPurpose, [jobID]) {
+            totals[try row.decode("purpose")] = try LLMUsageTotals(row)
+        }
+        return totals
     }
 }

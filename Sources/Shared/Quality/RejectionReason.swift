@@ -20,6 +20,8 @@ public enum RejectionReason: Sendable, Hashable {
     case duplicate(of: UUID)
     /// An earlier sample's shingle Jaccard similarity with this one reaches the threshold.
     case nearDuplicate(of: UUID, jaccard: Double)
+    /// An augmented variant no longer says what its original said (`VariantCheck`).
+    case variant(VariantRejection)
 
     /// The stable code stored in `samples.filter_reason` (comma-joined) and counted by `/api/quality-stats`
     /// (`too_short`, `low_grammar`, `near_duplicate`, …).
@@ -32,12 +34,17 @@ public enum RejectionReason: Sendable, Hashable {
         case .containsPII: "contains_pii"
         case .duplicate: "duplicate"
         case .nearDuplicate: "near_duplicate"
+        case .variant(let rejection): rejection.code
         }
     }
 
-    /// Whether personal data is the reason: not a matter of quality, so no later score can lift it.
-    public var isPII: Bool {
-        if case .containsPII = self { true } else { false }
+    /// Whether it is not a matter of quality (personal data, a variant that no longer says what its original
+    /// said), so no later score can lift it and it rejects whether or not the job filters on quality.
+    public var isFinal: Bool {
+        switch self {
+        case .containsPII, .variant: true
+        case .tooShort, .tooLong, .belowThreshold, .weak, .duplicate, .nearDuplicate: false
+        }
     }
 
     /// The reason with its particulars (which sample it duplicates, at what similarity, which kinds of data),
@@ -50,6 +57,7 @@ public enum RejectionReason: Sendable, Hashable {
         case .nearDuplicate(let original, let jaccard):
             object["duplicate_of"] = .string(original.sqlText)
             object["jaccard"] = .double((jaccard * 1000).rounded() / 1000)
+        case .variant(let rejection): return rejection.json
         case .tooShort, .tooLong, .belowThreshold, .weak: break
         }
         return .object(object)

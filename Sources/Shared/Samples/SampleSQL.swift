@@ -42,7 +42,23 @@ enum SampleSQL {
     static let totalsByJob = Statement(
         "SampleSQL.totalsByJob",
         """
-        SELECT count(*) AS samples, coalesce(sum(tokens_estimated), 0) AS tokens
+        SELECT count(*) AS samples, count(*) FILTER (WHERE lineage IS NULL) AS originals,
+               coalesce(sum(tokens_estimated), 0) AS tokens
         FROM samples WHERE job_id = $1 AND kept
+        """)
+
+    /// A job's kept originals (not augmented variants) in index order: what its augmentation starts from.
+    static let keptOriginalsByJob = Statement(
+        "SampleSQL.keptOriginalsByJob",
+        "SELECT idx, text FROM samples WHERE job_id = $1 AND kept AND lineage IS NULL ORDER BY idx")
+
+    /// A job's augmented variants counted per strategy, decision and reason codes.
+    static let augmentationOutcomesByJob = Statement(
+        "SampleSQL.augmentationOutcomesByJob",
+        """
+        SELECT lineage->>'augmentation_strategy' AS strategy, kept, coalesce(filter_reason, '') AS reasons,
+               count(*) AS samples
+        FROM samples WHERE job_id = $1 AND lineage IS NOT NULL
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         """)
 }

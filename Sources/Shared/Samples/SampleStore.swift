@@ -54,9 +54,35 @@ public struct SampleStore {
         return samples
     }
 
-    /// Count and estimated tokens of a job's kept samples.
-    public func totals(jobID: UUID) throws(DatabaseError) -> (samples: Int, tokens: Int) {
-        guard let row = try connection.execute(SampleSQL.totalsByJob, [jobID]).first else { return (0, 0) }
-        return (try row.decode("samples"), try row.decode("tokens"))
+    /// Count and estimated tokens of a job's kept samples, and how many of them are originals (not variants).
+    public func totals(jobID: UUID) throws(DatabaseError) -> (samples: Int, originals: Int, tokens: Int) {
+        guard let row = try connection.execute(SampleSQL.totalsByJob, [jobID]).first else { return (0, 0, 0) }
+        return (try row.decode("samples"), try row.decode("originals"), try row.decode("tokens"))
+    }
+
+    /// A job's kept originals by index, with their stored texts.
+    public func keptOriginals(of jobID: UUID) throws(DatabaseError) -> [(index: Int, text: String)] {
+        try connection.execute(SampleSQL.keptOriginalsByJob, [jobID]).map { row throws(DatabaseError) in
+            (try row.decode("idx"), try row.decode("text"))
+        }
+    }
+
+    /// A job's augmented variants: per strategy, how many were kept and how many rejected with each reason.
+    public func augmentationOutcomes(of jobID: UUID) throws(DatabaseError) -> [AugmentationOutcome] {
+        var outcomes: [AugmentationStrategy: AugmentationOutcome] = [:]
+        for row in try connection.execute(SampleSQL.augmentationOutcomesByJob, [jobID]) {
+            guard let strategy = AugmentationStrategy(rawValue: try row.decode("strategy")) else { continue }
+            let count: Int = try row.decode("samples")
+            var outcome = outcomes[strategy] ?? AugmentationOutcome(strategy: strategy)
+            if try row.decode("kept", as: Bool.self) {
+                outcome.kept += count
+            } else {
+                outcome.rejected += count
+                let reasons: String = try row.decode("reasons")
+                for code in reasons.split(separator: ",") { outcome.reasons[String(code), default: 0] += count }
+            }
+            outcomes[strategy] = outcome
+        }
+        return AugmentationStrategy.allCases.compactMap { outcomes[$0] }
     }
 }

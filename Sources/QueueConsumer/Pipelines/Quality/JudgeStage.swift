@@ -26,7 +26,7 @@ struct JudgeStage {
     /// Whether `draft` (scored, with the heuristic coherence) goes to the judge.
     func wants(_ draft: SampleDraft) -> Bool {
         // A draft rejected whatever its coherence (personal data, outside the length limits) is not worth a call.
-        guard let scores = draft.scores, scores.hardLimit == nil, !draft.localReasons.contains(where: \.isPII) else {
+        guard let scores = draft.scores, scores.hardLimit == nil, !draft.localReasons.contains(where: \.isFinal) else {
             return false
         }
         switch mode {
@@ -55,7 +55,7 @@ struct JudgeStage {
             let revised = scores.revised(coherence: coherence, threshold: threshold)
             draft.scores = revised
             draft.coherenceSource = "judge"
-            let others = draft.localReasons.filter(\.isPII)
+            let others = draft.localReasons.filter(\.isFinal)
             draft.localReasons = (filters ? revised.reasons : []) + others
             return draft
         }

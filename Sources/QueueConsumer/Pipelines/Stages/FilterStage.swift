@@ -12,7 +12,8 @@ struct FilterStage: PipelineStage {
 
     /// `answer` is nil for a draft that failed locally: it was never compared with the index.
     func run(_ input: (draft: SampleDraft, answer: DedupAnswer?)) -> Sample {
-        let (draft, answer) = input
+        let draft = input.draft
+        let answer = Self.excusingOwnOriginal(input.answer, of: draft)
         var reasons: [RejectionReason] = []
         var scores = draft.scores
         if let local = scores {
@@ -20,13 +21,22 @@ struct FilterStage: PipelineStage {
             scores = revised
             if filters { reasons += revised.reasons }
         }
-        reasons += draft.localReasons.filter(\.isPII)
+        reasons += draft.localReasons.filter(\.isFinal)
         switch answer?.verdict {
         case .exactDuplicate(let original): reasons.append(.duplicate(of: original))
         case .nearDuplicate(let original, let jaccard): reasons.append(.nearDuplicate(of: original, jaccard: jaccard))
         case .unique, nil: break
         }
         return sample(draft, scores: scores, reasons: reasons)
+    }
+
+    /// A variant is meant to stay close to its own original (its variant check bounds how close): only a
+    /// match with another sample makes it a near-duplicate. Its uniqueness then stays the local one.
+    private static func excusingOwnOriginal(_ answer: DedupAnswer?, of draft: SampleDraft) -> DedupAnswer? {
+        guard let lineage = draft.lineage, case .nearDuplicate(let original, _)? = answer?.verdict,
+            original == lineage.originalSampleID
+        else { return answer }
+        return nil
     }
 
     private func sample(_ draft: SampleDraft, scores: QualityScores?, reasons: [RejectionReason]) -> Sample {
@@ -41,10 +51,16 @@ struct FilterStage: PipelineStage {
         quality["threshold"] = .double(threshold)
         if !reasons.isEmpty { quality["reasons"] = .array(reasons.map(\.json)) }
         if !draft.pii.isEmpty { quality["pii"] = .array(draft.pii.map { .string($0.rawValue) }) }
+        var lineage = draft.lineage?.json
+        if lineage != nil {
+            lineage?["quality_score"] = metadata["quality_score"] ?? .null
+            for (key, value) in (lineage ?? [:]).members { metadata[key] = value }
+        }
         var sample = Sample(
             jobID: origin.jobID, index: draft.index, id: SampleSeed.sampleID(jobID: origin.jobID, index: draft.index),
             kind: origin.kind, product: origin.product, templateVersion: origin.templateVersion,
-            promptVersion: origin.promptVersion, temperature: origin.temperature, text: draft.text,
+            promptVersion: draft.lineage?.promptVersion(of: origin.promptVersion) ?? origin.promptVersion,
+            temperature: origin.temperature, text: draft.text,
             tokensEstimated: TokenEstimator.estimate(draft.text), provider: origin.provider, model: draft.model,
             metadata: .object(metadata))
         sample.template = origin.template
@@ -52,6 +68,7 @@ struct FilterStage: PipelineStage {
         sample.kept = reasons.isEmpty
         sample.filterReason = reasons.isEmpty ? nil : Self.codes(reasons)
         sample.contentHash = draft.fingerprint?.contentHash
+        sample.lineage = lineage.map(JSONValue.object)
         return sample
     }
 

@@ -17,6 +17,8 @@ struct SampleDraft {
     /// Reasons decided before the de-duplication index is asked (PII rejected, too short, below threshold…).
     var localReasons: [RejectionReason] = []
     var fingerprint: DedupFingerprint?
+    /// Set for an augmented variant: its original and what it changed.
+    var lineage: VariantLineage?
 
     init(index: Int, text: String, model: String, variation: JSONValue = [:]) {
         self.index = index

@@ -16,6 +16,9 @@ struct OfflineParaphrase {
         case gap(String)
     }
 
+    /// Character-trigram similarity a variant should stay under, well inside a variant check's near-copy bound.
+    static let targetSimilarity = 0.85
+
     private static let termStart: Character = "\u{E000}"
     private static let termEnd: Character = "\u{E001}"
 
@@ -23,15 +26,18 @@ struct OfflineParaphrase {
     func variants(_ count: Int, seed: UInt64) -> [String] {
         let (shielded, placeholders) = shield()
         var made: [String] = []
+        let original = CharacterTrigrams(text: text)
         for variant in 0..<count {
+            // The first distinct rewrite far enough from the text to count as a paraphrase, else the farthest.
             var chosen: String?
+            var closest = Double.infinity
             for attempt in 0..<8 {
                 var rng = SeededGenerator(seed: StableHash.combine(seed, UInt64(variant * 8 + attempt)))
                 let candidate = restore(rewrite(shielded, rate: 0.45 + 0.07 * Double(attempt), &rng), placeholders)
-                if candidate != text && !made.contains(candidate) {
-                    chosen = candidate
-                    break
-                }
+                guard candidate != text, !made.contains(candidate) else { continue }
+                let similarity = CharacterTrigrams(text: candidate).jaccard(original)
+                if similarity < closest { (chosen, closest) = (candidate, similarity) }
+                if similarity <= Self.targetSimilarity { break }
             }
             if chosen == nil {
                 chosen = Self.openers.lazy.map { restore(Self.opening(shielded, with: $0), placeholders) }

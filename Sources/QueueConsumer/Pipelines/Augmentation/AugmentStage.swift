@@ -1,0 +1,105 @@
+import Shared
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Makes the variants of kept originals: ADA locally (one aspect term replaced per variant), CDA from a
+/// provider's paraphrases that keep every aspect term, CADA from further paraphrases with one term then replaced
+/// locally. One rewrite call per original serves all its CDA and CADA variants. Every variant is checked
+/// against its original without an LLM (`VariantCheck`); a failed check is stored with its reasons.
+struct AugmentStage {
+    let request: AugmentationRequest
+    let jobID: UUID
+    let provider: any Provider
+    let model: String
+    let temperature: Double
+    let seed: Int?
+    let cacheMode: String
+    /// Sample indices below this belong to originals.
+    let base: Int
+    let extractor = AspectExtractor()
+    let replacer = AspectReplacer()
+    let check = VariantCheck()
+    /// One aspect swapped in a long text leaves it far closer than a paraphrase would: a swap is a near copy only
+    /// when it changed next to nothing.
+    let swapCheck = VariantCheck(bounds: VariantCheck.Bounds(similarity: 0.2...0.995))
+
+    func original(index: Int, text: String) -> AugmentationOriginal {
+        AugmentationOriginal(
+            index: index, id: SampleSeed.sampleID(jobID: jobID, index: index), text: text,
+            aspects: extractor.extract(text))
+    }
+
+    /// Whether a slot's text starts as a provider paraphrase (CDA, CADA) rather than as the original (ADA).
+    static func isParaphrased(_ slot: VariantSlot) -> Bool { slot.strategy != .ada }
+
+    /// The rewrite call asking one paraphrase per slot, all of one original.
+    func call(for slots: [VariantSlot], of original: AugmentationOriginal, id: Int, attempt: Int) -> PlannedCall {
+        let prompt = RewritePrompt(text: original.text, count: slots.count, keep: original.writtenTerms)
+        let first = slots.map { $0.sampleIndex(base: base) }.min() ?? base
+        let request = prompt.request(model: model, temperature: temperature, seed: seed.map { $0 &+ first })
+        let deterministic = temperature == 0 || seed != nil
+        return PlannedCall(
+            jobID: jobID, id: id, sampleIndex: first, attempt: attempt, purpose: .augmentation, provider: provider,
+            request: request, cacheable: cacheMode == "auto" && deterministic && !provider.answersLocally,
+            discriminator: "augment:" + slots.map { String($0.sampleIndex(base: base)) }.joined(separator: ","))
+    }
+
+    /// The variants an answer brings, one paraphrase per slot in order, and the slots it left without one.
+    func read(_ completion: Completion, for slots: [VariantSlot], of original: AugmentationOriginal)
+        -> (drafts: [SampleDraft], missing: [VariantSlot])
+    {
+        let paraphrases = RewritePrompt.parse(completion.text)
+        let drafts = zip(slots, paraphrases).map { slot, paraphrase in
+            variant(slot, of: original, from: paraphrase, model: completion.model)
+        }
+        return (drafts, Array(slots.dropFirst(paraphrases.count)))
+    }
+
+    /// An ADA variant: the original with one aspect term replaced.
+    func aspectVariant(_ slot: VariantSlot, of original: AugmentationOriginal) -> SampleDraft {
+        variant(slot, of: original, from: original.text, model: "local")
+    }
+
+    /// The variant of `slot` made from `text` (a paraphrase, or the original itself for ADA), checked.
+    private func variant(_ slot: VariantSlot, of original: AugmentationOriginal, from text: String, model: String)
+        -> SampleDraft
+    {
+        var changes: [AspectChange] = []
+        var variantText = text.trimmingSpaces
+        var rejections: [VariantRejection] = []
+        if slot.strategy != .cda {
+            let aspects = slot.strategy == .ada ? original.aspects : extractor.extract(variantText)
+            if let swap = replacer.variant(slot.variant, of: aspects, seed: swapSeed(original)) {
+                variantText = swap.text
+                changes = [swap.change]
+            } else {
+                rejections.append(.noReplaceableAspect)
+            }
+        }
+        let replaced = changes.flatMap { change in original.aspects.mentions(of: change.from).map(\.written) }
+        let verdict = (slot.strategy == .ada ? swapCheck : check).check(
+            original: original.text, variant: variantText, requiredTerms: original.writtenTerms,
+            allowedMissing: replaced)
+        rejections += verdict.reasons
+        var missing: Set<String> = []
+        for case .missingAspect(let terms) in verdict.reasons { missing.formUnion(terms) }
+        var draft = SampleDraft(index: slot.sampleIndex(base: base), text: variantText, model: model)
+        draft.lineage = VariantLineage(
+            slot: slot, originalSampleID: original.id,
+            preservedAspects: original.writtenTerms.filter { !missing.contains($0) && !replaced.contains($0) },
+            changedElements: changes, similarity: verdict.similarity)
+        draft.localReasons = rejections.map(RejectionReason.variant)
+        return draft
+    }
+
+    /// Which term and alternative a variant gets: the job's seed, else its id, with the original's index, so a
+    /// resumed job swaps the same terms.
+    private func swapSeed(_ original: AugmentationOriginal) -> UInt64 {
+        seed.map { UInt64(bitPattern: Int64($0)) &+ UInt64(original.index) }
+            ?? SampleSeed.derive(jobID: jobID, index: original.index)
+    }
+}

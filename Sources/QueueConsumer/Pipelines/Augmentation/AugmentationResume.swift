@@ -1,0 +1,31 @@
+import Shared
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What earlier runs of an augmented job left for its augmentation.
+struct AugmentationResume {
+    var keptOriginals: [(index: Int, text: String)]
+    /// Variant indices already stored.
+    var storedVariants: Set<Int>
+    /// Augmentation calls already made.
+    var callsMade: Int
+
+    static let fresh = AugmentationResume(keptOriginals: [], storedVariants: [], callsMade: 0)
+
+    init(keptOriginals: [(index: Int, text: String)], storedVariants: Set<Int>, callsMade: Int) {
+        self.keptOriginals = keptOriginals
+        self.storedVariants = storedVariants
+        self.callsMade = callsMade
+    }
+
+    /// Read for a job whose variants are numbered from `base`, beside its `ResumePoint`.
+    init(jobID: UUID, base: Int, resume: ResumePoint, connection: Connection) throws(DatabaseError) {
+        keptOriginals = try SampleStore(connection).keptOriginals(of: jobID)
+        storedVariants = resume.storedIndices.filter { $0 >= base }
+        callsMade = try LLMCallStore(connection).totalsByPurpose(jobID: jobID)[CallPurpose.augmentation.rawValue]?.calls ?? 0
+    }
+}

@@ -1,0 +1,196 @@
+import Shared
+
+/// The augmentation phase of an augmented job, once its originals are generated and filtered: asks for the
+/// paraphrases its variants need, makes ADA variants locally, and hands every variant through the job's local
+/// stages (PII, scores) to the outbox, where de-duplication and the filter decide it like any sample.
+///
+/// Each variant has a fixed sample index (`VariantSlot`), so a resumed job makes only the variants not stored
+/// yet. The phase stops asking when `max_augmentation_calls` or the job's cost limit would be passed, and the
+/// job completes with what it has (`budgetStop` says which).
+final class AugmentationRun {
+    private let context: RunContext
+    private let chain: StageChain
+    private let stage: AugmentStage
+    /// Rewrites to ask for: an original and its slots still without a paraphrase.
+    private var todo: [Rewrite] = []
+    private var flying: [Int: Flight] = [:]
+    /// Far above the generation phase's ids, so a late event of that phase can never match one of these.
+    private var nextCallID = 1 << 40
+    private var unprocessed: [SampleDraft] = []
+    private var awaitingWrite: Set<Int> = []
+    private var cost: CostLimit
+    /// Augmentation calls made for the job so far, earlier runs included.
+    private var callsMade: Int
+    private var decided: RunEnd?
+    private var waitsForCost = false
+    /// Variants to make in this run, and those written so far.
+    private let planned: Int
+    private var written = 0
+    /// Which budget stopped the phase early, if one did (`max_augmentation_calls`, `max_cost_usd`).
+    private(set) var budgetStop: String?
+
+    private struct Rewrite {
+        var original: AugmentationOriginal
+        var slots: [VariantSlot]
+        var attempt: Int
+        var due: ContinuousClock.Instant
+    }
+
+    private struct Flight {
+        var rewrite: Rewrite
+        var estimateUSD: Double
+    }
+
+    /// - Parameters:
+    ///   - originals: the job's kept originals by index, with their stored texts.
+    ///   - stored: indices of variants already stored by earlier runs.
+    init(
+        _ context: RunContext, chain: StageChain, stage: AugmentStage, originals: [(index: Int, text: String)],
+        stored: Set<Int>, callsMade: Int, spentUSD: Double, now: ContinuousClock.Instant
+    ) {
+        self.context = context
+        self.chain = chain
+        self.stage = stage
+        self.callsMade = callsMade
+        cost = CostLimit(spentUSD: spentUSD, maxUSD: chain.generation.request.maxCostUSD)
+        let chosen = originals.sorted { $0.index < $1.index }.prefix(stage.request.originalsToAugment(kept: originals.count))
+        var planned = 0
+        for (index, text) in chosen {
+            let original = stage.original(index: index, text: text)
+            let slots = VariantSlot.slots(of: index, stage.request).filter { !stored.contains($0.sampleIndex(base: stage.base)) }
+            planned += slots.count
+            unprocessed += slots.filter { !AugmentStage.isParaphrased($0) }.map { stage.aspectVariant($0, of: original) }
+            let paraphrased = slots.filter(AugmentStage.isParaphrased)
+            if !paraphrased.isEmpty { todo.append(Rewrite(original: original, slots: paraphrased, attempt: 1, due: now)) }
+        }
+        self.planned = planned
+        if context.job.cancelRequested { decided = .cancelled }
+        settle()
+    }
+
+    var end: RunEnd? {
+        guard let decided else { return nil }
+        return (flying.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
+    }
+
+    var isWindingDown: Bool { decided != nil && end == nil }
+
+    /// 0…100: the share of this run's variants written.
+    var progress: Int { planned == 0 ? 100 : min(100, written * 100 / planned) }
+
+    var nextCallDue: ContinuousClock.Instant? {
+        guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
+        return todo.map(\.due).min()
+    }
+
+    func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
+        var calls: [PlannedCall] = []
+        var room = min(limit, context.settings.jobMaxInFlight - flying.count)
+        while room > 0, decided == nil, !waitsForCost, let position = todo.firstIndex(where: { $0.due <= now }) {
+            let rewrite = todo[position]
+            if let maxCalls = stage.request.maxCalls, callsMade >= maxCalls {
+                stopEarly(budget: "max_augmentation_calls")
+                break
+            }
+            let call = stage.call(for: rewrite.slots, of: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
+            let estimate = CostLimit.estimate(call, prices: context.prices)
+            guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
+                if flying.isEmpty { stopEarly(budget: "max_cost_usd") } else { waitsForCost = true }
+                break
+            }
+            todo.remove(at: position)
+            flying[call.id] = Flight(rewrite: rewrite, estimateUSD: estimate)
+            nextCallID += 1
+            callsMade += 1
+            calls.append(call)
+            room -= 1
+        }
+        return calls
+    }
+
+    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
+        guard let flight = flying.removeValue(forKey: event.call.id) else { return }
+        cost.spend(costUSD)
+        waitsForCost = false
+        guard decided != .cancelled else { return }
+        var rewrite = flight.rewrite
+        switch event.result {
+        case .success(let completion):
+            // Kept even when the phase already decided to end: the answer was paid for.
+            let (drafts, missing) = stage.read(completion, for: rewrite.slots, of: rewrite.original)
+            unprocessed += drafts
+            // Slots an answer left out are asked again, up to the attempts any call gets.
+            if decided == nil, !missing.isEmpty, rewrite.attempt < CallFailure.attempts {
+                todo.append(Rewrite(original: rewrite.original, slots: missing, attempt: rewrite.attempt + 1, due: now))
+            }
+        case .failure(let error) where decided == nil:
+            switch CallFailure(error, attempt: rewrite.attempt, jobAttempt: context.job.attempt) {
+            case .retry(let wait, let attempt):
+                context.logger.warning("augmentation call failed, retrying", metadata: ["error": "\(error.message)"])
+                rewrite.attempt = attempt
+                rewrite.due = now + .seconds(wait)
+                todo.append(rewrite)
+            case .end(let end):
+                decide(end)
+            }
+        case .failure:
+            break
+        }
+        settle()
+    }
+
+    func withdraw(_ calls: [PlannedCall]) {
+        for call in calls {
+            guard let flight = flying.removeValue(forKey: call.id) else { continue }
+            callsMade -= 1
+            todo.append(flight.rewrite)
+        }
+    }
+
+    /// Variants through the job's local stages (PII, scores) and on to the outbox.
+    func processDrafts() {
+        guard !unprocessed.isEmpty else { return }
+        let drafts = unprocessed
+        unprocessed.removeAll(keepingCapacity: true)
+        for draft in drafts {
+            let candidate = chain.candidate(chain.local(draft))
+            if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
+            context.samples.add(candidate)
+        }
+        settle()
+    }
+
+    func recorded(_ samples: [RecordedSample]) {
+        for sample in samples where sample.index >= stage.base {
+            awaitingWrite.remove(sample.index)
+            written += 1
+        }
+        settle()
+    }
+
+    func cancel() {
+        if end == nil { decide(.cancelled) }
+    }
+
+    func stop() {
+        if decided == nil { decide(.postpone(delaySeconds: 0, reason: "consumer stopped")) }
+    }
+
+    /// A budget ran out: no more calls; the job completes with the variants it has.
+    private func stopEarly(budget: String) {
+        budgetStop = budget
+        todo.removeAll()
+        settle()
+    }
+
+    private func decide(_ end: RunEnd) {
+        decided = end
+        processDrafts()
+    }
+
+    private func settle() {
+        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, awaitingWrite.isEmpty {
+            decided = .completed
+        }
+    }
+}

@@ -1088,14 +1088,164 @@ def structured_schema(response_format):
     return None
 
 
-SECTION = re.compile(r"^### (Brief|Text) (\d+)[ \t]*$", re.M)
+SECTION = re.compile(r"^### (Brief|Text|Pair) (\d+)[ \t]*$", re.M)
 
 
 def sections(prompt: str, kind: str) -> list[tuple[int, str]]:
-    """The numbered sections (`### Brief 3`, `### Text 5`) of a prompt that asks about several texts at once."""
+    """The numbered sections (`### Brief 3`, `### Text 5`, `### Pair 2`) of a prompt that asks about several texts
+    at once."""
     found = [(m.start(), m.end(), int(m.group(2))) for m in SECTION.finditer(prompt) if m.group(1) == kind]
     return [(n, prompt[end:(found[i + 1][0] if i + 1 < len(found) else len(prompt))].strip())
             for i, (_, end, n) in enumerate(found)]
+
+
+# ---------------------------------------------------------------------------------------
+# Augmentation answers: paraphrases of one text, and the similarity of variants to their originals
+
+REWRITE_ASK = re.compile(r"Write (\d+) paraphrases? of the text under the Text header")
+REWRITE_TEXT = re.compile(r"^### Text[ \t]*$", re.M)
+KEEP_ASK = "Keep each of these terms exactly as written"
+PAIR_PART = re.compile(r"^Original:[ \t]*(.*?)\n+Variant:[ \t]*(.*)$", re.S)
+# A kept term while the text is rewritten: a private-use character between NULs, which no word rule (nor a
+# shorter term, such as a digit) can match.
+TERM_AT_START = re.compile("^\x00[\ue000-\uf8ff]\x00")
+SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+
+# Sentiment-neutral words and their replacements: evaluative words ("terrible", "great") and negations are never
+# listed, so a paraphrase keeps the text's sentiment.
+SYNONYMS = {
+    "bought": ("purchased", "ordered", "picked up"), "purchased": ("bought", "ordered"),
+    "buy": ("purchase", "order"), "got": ("received", "picked up"), "received": ("got",),
+    "really": ("truly", "genuinely"), "very": ("quite", "truly"), "because": ("since", "as"),
+    "tried": ("attempted", "tested"), "replied": ("responded", "answered"), "reply": ("respond", "answer"),
+    "fix": ("resolve", "sort out"), "problem": ("issue", "fault"), "problems": ("issues", "faults"),
+    "quickly": ("promptly", "soon"), "send": ("ship", "provide"), "works": ("functions", "runs"),
+    "started": ("began",), "start": ("begin",), "about": ("around", "roughly"), "often": ("frequently",),
+    "sometimes": ("at times", "occasionally"), "however": ("that said", "though"), "think": ("believe", "feel"),
+    "need": ("require",), "anyone": ("anybody",), "someone": ("somebody",), "maybe": ("perhaps",),
+    "perhaps": ("maybe",), "please": ("kindly",), "arrived": ("came", "showed up"), "large": ("big",),
+    "big": ("large",), "also": ("too",), "use": ("rely on",), "using": ("relying on",), "after": ("following",),
+    "when": ("whenever",), "daily": ("every day",), "item": ("product",), "order": ("purchase",),
+}
+SYNONYM_WORD = re.compile(r"\b(" + "|".join(sorted(SYNONYMS, key=len, reverse=True)) + r")\b", re.I)
+OPENINGS = ("In short, ", "To be clear, ", "Put simply, ", "For the record, ", "All in all, ", "As it stands, ",
+            "Simply put, ", "To sum up, ", "Plainly, ", "In brief, ")
+# "A because B." becomes "Because B, A." (and the same for when, if, since).
+TRAILING_CLAUSE = re.compile(r"^(?P<main>[^,;:]+?) (?P<link>because|when|if|since) (?P<sub>[^,;:]+?)(?P<end>[.!?])$")
+LEADING_CLAUSE = re.compile(r"^(?P<link>Because|When|If|Since) (?P<sub>[^,;:]+?), (?P<main>[^,;:]+?)(?P<end>[.!?])$")
+
+
+def rewrite_request(prompt: str):
+    """(count, text, terms) of a RewritePrompt's user message; None for any other prompt."""
+    ask = REWRITE_ASK.search(prompt)
+    header = REWRITE_TEXT.search(prompt)
+    if not ask or not header:
+        return None
+    terms, listing = [], False
+    for line in prompt[:header.start()].splitlines():
+        if KEEP_ASK in line:
+            listing = True
+        elif listing and line.startswith("- ") and line[2:].strip():
+            terms.append(line[2:].strip())
+        elif listing:
+            listing = False
+    return max(1, min(int(ask.group(1)), 20)), prompt[header.end():].strip(), terms
+
+
+def _placeholder(i: int) -> str:
+    return "\x00" + chr(0xE000 + i) + "\x00"
+
+
+def _lower_start(text: str) -> str:
+    """The text with its first letter in lower case, unless it starts with a kept term or the word I."""
+    if TERM_AT_START.match(text) or re.match(r"I\b", text) or len(text) < 2 or not text[1:2].islower():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _swap_clauses(sentence: str) -> str:
+    m = TRAILING_CLAUSE.match(sentence)
+    if m:
+        return f"{m['link'].capitalize()} {m['sub']}, {_lower_start(m['main'])}{m['end']}"
+    m = LEADING_CLAUSE.match(sentence)
+    if m:
+        main = m["main"] if TERM_AT_START.match(m["main"]) else m["main"][0].upper() + m["main"][1:]
+        return f"{main} {m['link'].lower()} {m['sub']}{m['end']}"
+    return sentence
+
+
+def _synonym(variant: int):
+    def replace(m):
+        word = m.group(0)
+        options = SYNONYMS[word.lower()]
+        choice = options[(variant + len(word)) % len(options)]
+        return choice[0].upper() + choice[1:] if word[0].isupper() else choice
+    return replace
+
+
+def paraphrase(text: str, terms, variant: int, always_open=False) -> str:
+    """Variant `variant` (1, 2, …) of `text`: its clauses reordered, neutral words swapped for synonyms and, when
+    the text is long enough (or `always_open`), a different opening; every term kept exactly as listed."""
+    kept = sorted({t for t in terms if t}, key=len, reverse=True)
+    for i, term in enumerate(kept):
+        text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?!\w)", _placeholder(i), text, flags=re.I)
+    lines = []
+    for line in text.split("\n"):
+        sentences = SENTENCE_END.split(line)
+        if variant % 2 == 1:
+            sentences = [_swap_clauses(s) for s in sentences]
+        if variant % 3 == 2 and len(sentences) >= 4:
+            # swap two sentences in the middle, leaving the opening and the closing ones in place
+            at = 1 + variant // 3 % (len(sentences) - 3)
+            sentences[at], sentences[at + 1] = sentences[at + 1], sentences[at]
+        lines.append(" ".join(sentences))
+    text = SYNONYM_WORD.sub(_synonym(variant), "\n".join(lines))
+    # The opening goes before the first line with a sentence in it, after a greeting such as "Hi team,".
+    opening = OPENINGS[(variant - 1) % len(OPENINGS)]
+    first = re.search(r"^[ \t]*(?=[^\n]*[.!?])", text, re.M)
+    if first and (always_open or len(opening) <= 0.15 * len(text)):
+        text = text[:first.end()] + opening + _lower_start(text[first.end():])
+    for i, term in enumerate(kept):
+        text = text.replace(_placeholder(i), term)
+    return text
+
+
+def paraphrases(text: str, terms, count: int) -> list[str]:
+    """`count` distinct paraphrases. A short text has few words to vary: a variant that repeats an earlier one
+    gets an opening even though it makes the text longer."""
+    out = []
+    for variant in range(1, count + 1):
+        candidate = paraphrase(text, terms, variant)
+        if candidate in out or candidate == text:
+            candidate = paraphrase(text, terms, variant, always_open=True)
+        out.append(candidate)
+    return out
+
+
+def pair_texts(body: str) -> tuple[str, str]:
+    """The original and the variant of a `### Pair N` section."""
+    m = PAIR_PART.match(body.strip())
+    return (m.group(1).strip(), m.group(2).strip()) if m else (body.strip(), "")
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Jaccard similarity of the two texts' lower-case word sets; 1 for two texts without words."""
+    wa, wb = set(re.findall(r"[a-z0-9']+", a.lower())), set(re.findall(r"[a-z0-9']+", b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
+
+
+def augmentation_answer(prompt: str):
+    """The JSON answer to a similarity prompt (`### Pair N`) or a rewrite prompt; None for other prompts."""
+    pairs = sections(prompt, "Pair")
+    if pairs:
+        return dumps({"judgements": [{"index": n, "similarity": round(word_overlap(*pair_texts(body)), 3)}
+                                     for n, body in pairs]}).decode()
+    rewrite = rewrite_request(prompt)
+    if rewrite:
+        count, text, terms = rewrite
+        return dumps({"paraphrases": [{"variant": i + 1, "text": t}
+                                      for i, t in enumerate(paraphrases(text, terms, count))]}).decode()
+    return None
 
 
 def repeated_or(seed: int, keywords, repeat_rate: float, fresh) -> str:
@@ -1117,7 +1267,9 @@ def completion(seed, index, keywords, schema, max_out, prompt="", repeat_rate=0.
 
     A prompt with `### Brief N` sections is answered as a model asked for several samples would, with
     {"samples":[{"index":N,"text":…}]}; one with `### Text N` sections and judgements asked for, with
-    {"judgements":[…]} when it asks about coherence — whether the schema came as structured output or by instruction."""
+    {"judgements":[…]} when it asks about coherence; `### Pair N` sections with similarity judgements and a rewrite
+    prompt with {"paraphrases":[…]} (`augmentation_answer`) — whether the schema came as structured output or by
+    instruction. Only briefs and plain text repeat themselves at repeat_rate."""
     briefs = sections(prompt, "Brief")
     if briefs:
         items = []
@@ -1127,6 +1279,9 @@ def completion(seed, index, keywords, schema, max_out, prompt="", repeat_rate=0.
                 brief_seed, keywords, repeat_rate,
                 lambda: generate_text(brief_seed, index, keywords_of(brief) or keywords))})
         return dumps({"samples": items}).decode(), "stop"
+    augmented = augmentation_answer(prompt)
+    if augmented is not None:
+        return augmented, "stop"
     texts = sections(prompt, "Text")
     if texts and "coherence" in prompt:
         return dumps({"judgements": [{"index": n, "coherence": 0.8, "reason": "consistent and on topic"}

@@ -24,7 +24,7 @@ spec.loader.exec_module(fake)
 
 DEFAULTS = {"rpm": None, "tpm": None, "itpm": None, "otpm": None, "window_seconds": 60,
             "latency_ms": 0, "jitter_ms": 0, "fault_rate": 0, "faults": list(fake.DEFAULT_FAULTS),
-            "require_key": None, "hang_seconds": 300}
+            "require_key": None, "hang_seconds": 300, "repeat_rate": 0}
 ANTHROPIC = {"anthropic-version": "2023-06-01", "content-type": "application/json"}
 GO_DURATION = re.compile(r"^(0s|\d+ms|(\d+h)?(\d+m)?\d+(\.\d+)?s)$")
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
@@ -136,6 +136,43 @@ def validate(value, schema, root, path="$"):
     if isinstance(value, str):
         assert len(value) >= schema.get("minLength", 0), f"{path}: too short"
         assert len(value) <= schema.get("maxLength", 10**9), f"{path}: too long"
+
+
+def item_list_schema(name, properties):
+    """The strict item-list schema DataForge's structured prompts send (ResponseSchema.itemList)."""
+    item = {"type": "object", "properties": {k: {"type": t} for k, t in properties},
+            "required": [k for k, _ in properties], "additionalProperties": False}
+    schema = {"type": "object", "properties": {name: {"type": "array", "items": item}}, "required": [name],
+              "additionalProperties": False}
+    return {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": schema}}
+
+
+def rewrite_prompt(text, count, keep):
+    """The user message of DataForge's RewritePrompt."""
+    user = (f"Write {count} paraphrases of the text under the Text header, numbered 1 to {count} as variant.\n"
+            "Each keeps the meaning and the sentiment (positive stays positive, negative stays negative) and about "
+            "the same length, and differs from the text and from the other paraphrases in wording and sentence order.")
+    if keep:
+        user += "\nKeep each of these terms exactly as written, with the same spelling and capitals:\n"
+        user += "\n".join("- " + t for t in keep)
+    return user + "\n\n### Text\n" + text.strip()
+
+
+def similarity_prompt(pairs):
+    """The user message of DataForge's SimilarityPrompt."""
+    user = ("For each pair below, give similarity from 0 to 1: how similar in meaning the variant is to the "
+            "original. 1 means the same meaning and wording, 0 means unrelated. Answer for every pair, with its "
+            "number as index.")
+    for n, original, variant in pairs:
+        user += f"\n\n### Pair {n}\nOriginal: {original.strip()}\nVariant: {variant.strip()}"
+    return user
+
+
+REVIEW = ("Hi team,\n\nI bought the Aurora Desk Lamp 2 weeks ago and I'm really disappointed. The dimmer flickers "
+          "when I use the USB-C port, and the battery life is terrible because it never charges fully. I've tried a "
+          "different cable. Customer service hasn't replied yet. Please fix this problem quickly or send a "
+          "replacement.\n\nThanks,\nDana")
+REVIEW_TERMS = ["Aurora Desk Lamp", "battery life", "USB-C port", "dimmer", "2"]
 
 
 def raw_exchange(port, payload, timeout=3.0):
@@ -351,6 +388,70 @@ class FakeProviderTest(unittest.TestCase):
         self.assertEqual(delta["delta"]["stop_reason"], "end_turn")
 
     # -- keys and models -------------------------------------------------------------
+
+    # -- augmentation --------------------------------------------------------------
+
+    def answer(self, api, content, schema=None, **extra):
+        """The text of an answer from the OpenAI API (schema as response_format) or the Anthropic API (none)."""
+        if api == "openai":
+            body = chat(content, **extra) if schema is None else chat(content, response_format=schema, **extra)
+            status, _, r = self.s.json("POST", "/v1/chat/completions", body)
+            self.assertEqual(status, 200, r)
+            return r["choices"][0]["message"]["content"]
+        status, _, r = self.s.json("POST", "/v1/messages", claude(content, **extra), ANTHROPIC)
+        self.assertEqual(status, 200, r)
+        return r["content"][0]["text"]
+
+    def test_rewrite_prompts_get_distinct_paraphrases_keeping_terms_and_sentiment(self):
+        schema = item_list_schema("paraphrases", [("variant", "integer"), ("text", "string")])
+        prompt = rewrite_prompt(REVIEW, 4, REVIEW_TERMS)
+        answers = {api: self.answer(api, prompt, schema if api == "openai" else None, seed=3)
+                   for api in ("openai", "anthropic")}
+        self.assertEqual(answers["openai"], answers["anthropic"])
+        obj = json.loads(answers["openai"])
+        validate(obj, schema["json_schema"]["schema"], schema["json_schema"]["schema"])
+        self.assertEqual([p["variant"] for p in obj["paraphrases"]], [1, 2, 3, 4])
+        texts = [p["text"] for p in obj["paraphrases"]]
+        self.assertEqual(len(set(texts)), 4)
+        for text in texts:
+            self.assertNotEqual(text, REVIEW)
+            for term in REVIEW_TERMS:
+                self.assertIn(term, text)
+            self.assertTrue(0.7 <= len(text) / len(REVIEW) <= 1.3, text)
+            self.assertLess(fake.word_overlap(text, REVIEW), 0.9, text)
+            lowered = text.lower()
+            for word in ("disappointed", "terrible", "never"):
+                self.assertIn(word, lowered)
+            for word in ("great", "love", "excellent", "happy"):
+                self.assertNotIn(word, lowered)
+        # A model that repeats itself still paraphrases: repeat_rate is for briefs.
+        self.s.control("/_fake/config", {"repeat_rate": 1})
+        self.assertEqual(self.answer("anthropic", prompt, seed=3), answers["anthropic"])
+        self.assertEqual(self.answer("openai", prompt, schema, seed=3), answers["openai"])
+
+    def test_short_texts_and_clauses_are_rewritten_too(self):
+        obj = json.loads(self.answer("anthropic", rewrite_prompt("It broke.", 3, [])))
+        self.assertEqual(len({p["text"] for p in obj["paraphrases"]}), 3)
+        self.assertTrue(all("broke" in p["text"] for p in obj["paraphrases"]))
+        text = "The Trail Backpack 40L is great because the straps never slip. I love the pockets."
+        obj = json.loads(self.answer("openai", rewrite_prompt(text, 2, ["Trail Backpack 40L"])))
+        first = obj["paraphrases"][0]["text"]
+        self.assertIn("the straps never slip, the Trail Backpack 40L is great.", first)
+        self.assertTrue(all("great" in p["text"] and "love" in p["text"] for p in obj["paraphrases"]))
+
+    def test_similarity_prompts_get_a_word_overlap_judgement_per_pair(self):
+        schema = item_list_schema("judgements", [("index", "integer"), ("similarity", "number")])
+        pairs = [(2, "The lamp is bright\nand quiet.", "The lamp is bright and quiet."),
+                 (5, "a b c d", "a b c e"),
+                 (8, "The battery died in a day.", "Shipping was fast.")]
+        for api in ("openai", "anthropic"):
+            obj = json.loads(self.answer(api, similarity_prompt(pairs), schema if api == "openai" else None))
+            validate(obj, schema["json_schema"]["schema"], schema["json_schema"]["schema"])
+            self.assertEqual({j["index"]: j["similarity"] for j in obj["judgements"]}, {2: 1.0, 5: 0.6, 8: 0.0})
+        # A coherence judgement is still one.
+        coherence = "Judge the coherence of each text.\n\n### Text 1\nFine lamp.\n\n### Text 4\nGood."
+        obj = json.loads(self.answer("anthropic", coherence))
+        self.assertEqual([(j["index"], "coherence" in j) for j in obj["judgements"]], [(1, True), (4, True)])
 
     def test_api_keys(self):
         self.s.control("/_fake/config", {"require_key": "sk-right"})

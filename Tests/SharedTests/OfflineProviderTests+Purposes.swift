@@ -2,7 +2,7 @@ import Testing
 
 @testable import Shared
 
-/// The offline provider answers every purpose from the prompt: k samples, judgements, paraphrases.
+/// The offline provider answers every purpose from the prompt: k samples, judgements, paraphrases, similarities.
 extension OfflineProviderTests {
     static func answer(_ request: CompletionRequest) throws -> String {
         try #require(OfflineProvider().prepare(request).localResult).get().text
@@ -107,5 +107,28 @@ extension OfflineProviderTests {
             #expect(variants.count == 3 && Set(variants).count == 3)
             #expect(variants.allSatisfy { $0 != original && $0.contains("Trail Backpack 40L") })
         }
+    }
+
+    @Test func aSimilarityPromptIsAnsweredWithEachPairsCharacterTrigramSimilarity() throws {
+        let original = "The battery life is terrible.\nIt dies by noon."
+        let pairs = [
+            (index: 2, original: original, variant: "Battery life is terrible: it is dead by noon."),
+            (index: 5, original: original, variant: original),
+            (index: 9, original: original, variant: "Shipping was quick and the box arrived intact."),
+        ]
+        let request = SimilarityPrompt(pairs: pairs).request(model: "offline-v1", temperature: 0)
+        let answer = try Self.answer(request)
+        #expect(try Self.answer(request) == answer)
+        let items = try #require(try JSONValue(parsing: answer)["judgements"]?.arrayValue)
+        #expect(items.allSatisfy { $0["coherence"] == nil && $0["reason"] == nil })
+        let scores = SimilarityPrompt.parse(answer)
+        #expect(Set(scores.keys) == [2, 5, 9])
+        for pair in pairs {
+            let exact = CharacterTrigrams(text: pair.original).jaccard(CharacterTrigrams(text: pair.variant))
+            let score = try #require(scores[pair.index])
+            #expect(score == (exact * 1000).rounded() / 1000, "\(score) \(exact)")
+        }
+        #expect(scores[5] == 1)
+        #expect(try #require(scores[2]) > (try #require(scores[9])))
     }
 }

@@ -26,9 +26,9 @@ enum AnswerArray {
 
     /// `[Int: Value]` from items carrying their index under `indexKey` (a number or digits); items without one
     /// take the expected indices no item claimed, in ascending order. Unknown indices, repeats of an index and
-    /// items `value` rejects are dropped.
+    /// items `value` rejects are dropped. Without `expected`, every index counts and items without one are dropped.
     static func indexed<Value>(
-        _ items: [JSONValue], indexKey: String, expected: Set<Int>, value: (JSONValue) -> Value?
+        _ items: [JSONValue], indexKey: String, expected: Set<Int>?, value: (JSONValue) -> Value?
     ) -> [Int: Value] {
         var result: [Int: Value] = [:]
         var unindexed: [JSONValue] = []
@@ -37,14 +37,25 @@ enum AnswerArray {
                 unindexed.append(item)
                 continue
             }
-            guard expected.contains(index), result[index] == nil, let value = value(item) else { continue }
+            guard expected?.contains(index) ?? true, result[index] == nil, let value = value(item) else { continue }
             result[index] = value
         }
+        guard let expected else { return result }
         let free = expected.sorted().filter { result[$0] == nil }
         for (item, index) in zip(unindexed, free) {
             if let value = value(item) { result[index] = value }
         }
         return result
+    }
+
+    /// The judge scores under `score` in 0…1 of the items of the array under `key`, by `index`, as `indexed`
+    /// assigns them: a number or a numeric string, clamped; items without a finite score are dropped.
+    static func scores(in answer: String, key: String, score: String, expected: Set<Int>?) -> [Int: Double] {
+        indexed(items(in: answer, key: key), indexKey: "index", expected: expected) { item in
+            let value = item[score]?.doubleValue ?? item[score]?.stringValue.flatMap { Double($0.trimmingSpaces) }
+            guard let value, value.isFinite else { return nil }
+            return min(max(value, 0), 1)
+        }
     }
 
     /// An integer given as a number or as a string of digits.

@@ -24,7 +24,7 @@ public struct JudgePrompt: StructuredPrompt {
             + "from 0 (incoherent: garbled, contradictory, repetitive or off-topic) to 1 (fully coherent), and a "
             + "reason of one short sentence. Answer for every text, with its number as index."
         for (index, text) in texts {
-            user += "\n\n### Text \(index)\n" + text.trimmingSpaces
+            user += Self.section("Text", number: index, body: text)
         }
         return [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
     }
@@ -34,11 +34,6 @@ public struct JudgePrompt: StructuredPrompt {
 
     /// The coherence of each `expected` text, clamped to 0…1; read as tolerantly as `SampleBatch.parse`.
     public static func parse(_ answer: String, expected: Set<Int>) -> [Int: Double] {
-        let items = AnswerArray.items(in: answer, key: schema.name)
-        return AnswerArray.indexed(items, indexKey: "index", expected: expected) { item in
-            let score = item["coherence"]?.doubleValue ?? item["coherence"]?.stringValue.flatMap { Double($0) }
-            guard let score, score.isFinite else { return nil }
-            return min(max(score, 0), 1)
-        }
+        AnswerArray.scores(in: answer, key: schema.name, score: "coherence", expected: expected)
     }
 }

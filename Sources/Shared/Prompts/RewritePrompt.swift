@@ -29,7 +29,7 @@ public struct RewritePrompt: StructuredPrompt {
             user += "\nKeep each of these terms exactly as written, with the same spelling and capitals:\n"
                 + terms.map { "- " + $0 }.joined(separator: "\n")
         }
-        user += "\n\n### Text\n" + text.trimmingSpaces
+        user += Self.section("Text", body: text)
         return [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
     }
 

@@ -3,9 +3,10 @@
 ///
 /// It has no language model: it reads the conventions our prompts follow (`OfflinePrompt`, `OfflineBrief`) and
 /// answers each purpose by its response schema: `samples` (one text per `### Brief N`), `judgements` (a local
-/// coherence heuristic per `### Text N`), `paraphrases` (local rewrites that keep the listed terms), and plain
-/// prose for a single brief without a schema. Equal requests give equal answers. Token counts are rough
-/// estimates (about four characters a token) so budgets still move.
+/// coherence heuristic per `### Text N`, or the character-trigram similarity of each `### Pair N`),
+/// `paraphrases` (local rewrites that keep the listed terms), and plain prose for a single brief without a
+/// schema. Equal requests give equal answers. Token counts are rough estimates (about four characters a token)
+/// so budgets still move.
 public struct OfflineProvider: Provider {
     public let name = "offline"
     public var answersLocally: Bool { true }
@@ -28,6 +29,8 @@ public struct OfflineProvider: Provider {
         case let schema?:
             switch schema.name {
             case "samples": texts = [samples(prompt).jsonText]
+            // Both judges answer `judgements`; their item schemas tell them apart.
+            case "judgements" where schema == SimilarityPrompt.schema: texts = [similarities(prompt).jsonText]
             case "judgements": texts = [judgements(prompt).jsonText]
             case "paraphrases": texts = [paraphrases(prompt).jsonText]
             default: texts = [answer(prompt, following: schema)]

@@ -26,7 +26,8 @@ struct CostEstimate {
         let kept = generation.count
         inputTokens = (input?.tokens ?? 0) + (augmentation?.expectedInputTokens(kept: kept) ?? 0)
         inputCountMethod = (input ?? TokenCount(tokens: 0, encoding: nil)).method
-        outputTokens = TokenEstimator.expectedSampleTokens * kept + (augmentation?.expectedOutputTokens(kept: kept) ?? 0)
+        outputTokens =
+            TokenEstimator.expectedSampleTokens * kept + (augmentation?.expectedOutputTokens(kept: kept) ?? 0)
         augmentationCalls = augmentation?.expectedCalls(kept: kept) ?? 0
         calls = kept + augmentationCalls
         let price = settings.prices.price(for: model)

@@ -43,7 +43,8 @@ struct PostValidate: Handler {
             .first { $0.provider == provider && $0.model == model }?.meanLatencyMilliseconds
         let pace = try? budget?.preview(
             provider: provider, model: model, calls: estimate.calls,
-            inputTokens: estimate.inputTokens / max(1, estimate.calls), outputTokens: TokenEstimator.sampleMaxOutputTokens,
+            inputTokens: estimate.inputTokens / max(1, estimate.calls),
+            outputTokens: TokenEstimator.sampleMaxOutputTokens,
             utilisation: settings.rateUtilisation, staleSeconds: settings.consumerStaleSeconds)
         estimate.estimateDuration(
             calls: estimate.calls, provider: provider, meanLatencyMilliseconds: latency ?? 0, pace: pace,

@@ -7,6 +7,10 @@ struct CostEstimate {
     /// `TokenCount.method` of the input count.
     var inputCountMethod: String
     var outputTokens: Int
+    /// Provider calls: one per sample, plus `augmentationCalls`.
+    var calls: Int
+    /// `AugmentationRequest.expectedCalls`; their tokens are in the totals, estimated without a tokenizer.
+    var augmentationCalls: Int
     var costUSD: Double
     var durationSeconds = 0.0
     var modelIsPriced: Bool
@@ -14,12 +18,18 @@ struct CostEstimate {
     /// A remote call's latency when the last minute has none to go by.
     static let typicalLatencySeconds = 2.0
 
-    /// Tokens and cost of `generation` run on `model`; the duration comes from `estimateDuration`.
+    /// Tokens and cost of `generation` run on `model`, its augmentation included; the duration comes from
+    /// `estimateDuration`.
     init(_ generation: GenerationRequest, template: PromptTemplate?, model: String, settings: Settings) {
         let input = template.map { Self.inputTokens(generation, template: $0, model: model, settings: settings) }
-        inputTokens = input?.tokens ?? 0
+        let augmentation = generation.augmentation
+        let kept = generation.count
+        inputTokens = (input?.tokens ?? 0) + (augmentation?.expectedInputTokens(kept: kept) ?? 0)
         inputCountMethod = (input ?? TokenCount(tokens: 0, encoding: nil)).method
-        outputTokens = TokenEstimator.expectedSampleTokens * generation.count
+        outputTokens =
+            TokenEstimator.expectedSampleTokens * kept + (augmentation?.expectedOutputTokens(kept: kept) ?? 0)
+        augmentationCalls = augmentation?.expectedCalls(kept: kept) ?? 0
+        calls = kept + augmentationCalls
         let price = settings.prices.price(for: model)
         modelIsPriced = price != nil
         costUSD = Double(inputTokens) * (price?.inputPerMillion ?? 0) / 1e6

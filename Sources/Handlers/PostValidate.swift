@@ -4,12 +4,21 @@ import Shared
 ///
 /// Schema errors are a 422 as for generate; semantic problems (an unknown template version) make
 /// `valid` false in a 200, as the earlier service did. `estimated_tokens.method` says how the input was
-/// counted: `bpe:o200k_base` or `bpe:cl100k_base` with the model's tokenizer, else `approximate`.
+/// counted: `bpe:o200k_base` or `bpe:cl100k_base` with the model's tokenizer, else `approximate`. With the
+/// augmentation query of `generate-augmented`, the estimate includes the augmentation calls.
 struct PostValidate: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let settings = context.settings
-        var generation = try GenerationRequest.validated(
-            body: request.body, maxCount: settings.maxSamplesPerRequest, catalog: ModelCatalog(settings: settings))
+        let validateBody = { () throws(APIError) in
+            try GenerationRequest.validated(
+                body: request.body, maxCount: settings.maxSamplesPerRequest, catalog: ModelCatalog(settings: settings))
+        }
+        // The augmentation query of `generate-augmented`, when given, is checked as there and estimated.
+        var generation = request.query.contains { AugmentationRequest.queryFields.contains($0.name) }
+            ? try GenerationRequest.withAugmentation(
+                query: request.queryFields, strategyValues: request.queryValues(AugmentationRequest.strategiesField),
+                validating: validateBody)
+            : try validateBody()
         var errors: [JSONValue] = []
         var warnings: [JSONValue] = []
         var template: PromptTemplate?
@@ -33,11 +42,12 @@ struct PostValidate: Handler {
         let latency = (try? budget?.status(staleSeconds: settings.consumerStaleSeconds))?
             .first { $0.provider == provider && $0.model == model }?.meanLatencyMilliseconds
         let pace = try? budget?.preview(
-            provider: provider, model: model, calls: generation.count,
-            inputTokens: estimate.inputTokens / max(1, generation.count), outputTokens: TokenEstimator.sampleMaxOutputTokens,
+            provider: provider, model: model, calls: estimate.calls,
+            inputTokens: estimate.inputTokens / max(1, estimate.calls),
+            outputTokens: TokenEstimator.sampleMaxOutputTokens,
             utilisation: settings.rateUtilisation, staleSeconds: settings.consumerStaleSeconds)
         estimate.estimateDuration(
-            calls: generation.count, provider: provider, meanLatencyMilliseconds: latency ?? 0, pace: pace,
+            calls: estimate.calls, provider: provider, meanLatencyMilliseconds: latency ?? 0, pace: pace,
             settings: settings)
         if generation.count > 20 { warnings.append("Large sample count may take longer to generate") }
         if estimate.costUSD > 1 { warnings.append(.string("Estimated cost exceeds $1.00")) }
@@ -51,11 +61,18 @@ struct PostValidate: Handler {
                 "valid": .bool(errors.isEmpty), "errors": .array(errors), "warnings": .array(warnings),
                 "estimated_cost": .double(estimate.costUSD), "estimated_duration": .double(estimate.durationSeconds),
                 "provider": .string(provider), "model": .string(model),
-                "estimated_tokens": [
-                    "input": .int(estimate.inputTokens), "output": .int(estimate.outputTokens),
-                    "method": .string(estimate.inputCountMethod),
-                ],
+                "estimated_tokens": estimatedTokens(estimate, augmented: generation.augmentation != nil),
             ],
         ])
+    }
+
+    /// `estimated_tokens`; an augmented request's also names the augmentation calls counted in it.
+    private func estimatedTokens(_ estimate: CostEstimate, augmented: Bool) -> JSONValue {
+        var object: JSONObject = [
+            "input": .int(estimate.inputTokens), "output": .int(estimate.outputTokens),
+            "method": .string(estimate.inputCountMethod),
+        ]
+        if augmented { object["augmentation_calls"] = .int(estimate.augmentationCalls) }
+        return .object(object)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RouterTests {
     /// A context whose database cannot be reached: a Unix socket directory that does not exist.
-    private static func makeContext(_ environment: [String: String] = [:]) throws -> HandlerContext {
+    static func makeContext(_ environment: [String: String] = [:]) throws -> HandlerContext {
         var environment = environment
         environment["DATAFORGE_DATABASE_URL"] = "host=/nonexistent dbname=x connect_timeout=1"
         let settings = try Settings(environment: environment)
@@ -14,7 +14,7 @@ import Testing
             settings: settings, database: DatabaseSession(settings: settings))
     }
 
-    private static func respond(
+    static func respond(
         _ method: String, _ path: String, query: String = "", body: String = "",
         environment: [String: String] = [:]
     ) throws -> (status: Int, body: JSONValue, response: Response) {
@@ -25,7 +25,7 @@ import Testing
         return (response.status, try JSONValue(parsing: response.body), response)
     }
 
-    private static let validBody = #"{"product":"Wireless Earbuds","count":3}"#
+    static let validBody = #"{"product":"Wireless Earbuds","count":3}"#
     private static let someID = "3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f"
 
     @Test(arguments: ["/nope", "/api", "/api/stats", "/api/result", "/api/result/a/b", "/api/generate/x", "/healthz"])

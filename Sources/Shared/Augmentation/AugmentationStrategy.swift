@@ -34,6 +34,19 @@ public enum AugmentationStrategy: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What it is best for (API-COMPAT, fixed texts), shown as `best_for`.
+    public var bestFor: String {
+        switch self {
+        case .cda: "Semantic richness and diversity"
+        case .ada: "Aspect-term diversity and robustness"
+        case .cada: "Best overall, costliest"
+        }
+    }
+
+    /// Whether its variants are written by the provider (one paraphrase call per original); ADA's swaps are
+    /// made locally from the aspect lexicon.
+    public var rewritesContext: Bool { self != .ada }
+
     /// The strategies named in a request, in the order given and each once (`CDA` when none is named), or the
     /// earlier service's 400 naming every bad one and the valid ones in their fixed order.
     public static func parse(_ names: [String]) -> Result<[AugmentationStrategy], APIError> {

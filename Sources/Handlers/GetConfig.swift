@@ -10,7 +10,7 @@ struct GetConfig: Handler {
             PromptTemplate.sentimentDescriptions.sorted { $0.key < $1.key }.map { (key: String($0.key), value: .string($0.value)) })
         return .json([
             "features": [
-                "generation": true, "enhanced_generation": true, "augmentation": false, "quality_filtering": true,
+                "generation": true, "enhanced_generation": true, "augmentation": true, "quality_filtering": true,
                 "job_cancellation": true, "job_listing": true,
             ],
             "templates": [

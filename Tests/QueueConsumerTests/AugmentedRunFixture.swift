@@ -23,17 +23,23 @@ final class AugmentedRunFixture {
     /// Turns until the run ends (or `turns` run out): stages, writes, calls, answers.
     func drive(turns: Int = 200, answer: (PlannedCall) -> CallEvent = AugmentedRunFixture.offline) {
         for _ in 0..<turns where run.end == nil {
-            run.processDrafts()
-            let batch = outbox.candidates
-            outbox.discard()
-            written += batch
-            run.recorded(
-                batch.map { RecordedSample(jobID: jobID, index: $0.draft.index, kept: $0.draft.passesLocally, text: $0.draft.text) },
-                now: .now)
+            write()
             let next = run.nextCalls(limit: 8, now: .now)
             calls += next
             for call in next { run.handle(answer(call), costUSD: 0, now: .now) }
         }
+        // As the claim loop does, what the outbox still holds (rejected samples) is written before the end is.
+        write()
+    }
+
+    private func write() {
+        run.processDrafts()
+        let batch = outbox.candidates
+        outbox.discard()
+        written += batch
+        run.recorded(
+            batch.map { RecordedSample(jobID: jobID, index: $0.draft.index, kept: $0.draft.passesLocally, text: $0.draft.text) },
+            now: .now)
     }
 
     /// The variants written, by sample index.

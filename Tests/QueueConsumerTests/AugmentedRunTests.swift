@@ -5,12 +5,13 @@ import Testing
 
 @Suite struct AugmentedRunTests {
     private func request(
-        count: Int = 4, _ strategies: [AugmentationStrategy], ratio: Double = 1, variants: Int = 2, maxCalls: Int? = nil
+        count: Int = 4, _ strategies: [AugmentationStrategy], ratio: Double = 1, variants: Int = 2, maxCalls: Int? = nil,
+        judge: AugmentationRequest.SimilarityJudge = .local
     ) -> GenerationRequest {
         var request = GenerationRequest(
             product: "Wireless Earbuds", count: count, templateName: "product_review", kind: .productReview, seed: 11)
         request.augmentation = AugmentationRequest(
-            strategies: strategies, ratio: ratio, variantsPerSample: variants, maxCalls: maxCalls)
+            strategies: strategies, ratio: ratio, variantsPerSample: variants, maxCalls: maxCalls, similarityJudge: judge)
         return request
     }
 
@@ -104,5 +105,27 @@ import Testing
         #expect(fixture.augmentationCalls.count == 2)
         #expect(fixture.augmentationCalls[1].attempt == 2)
         #expect(fixture.variants.count == 3)
+    }
+
+    @Test func anLLMJudgeMeasuresSimilarityInBatchesAndItsBandDecides() throws {
+        let fixture = try AugmentedRunFixture(request([.cda, .ada], judge: .llm))
+        var judged: [Int] = []
+        fixture.drive { call in
+            guard call.purpose == .similarity else { return AugmentedRunFixture.offline(call) }
+            let pairs = call.request.messages.last?.content.components(separatedBy: "### Pair ").count ?? 1
+            judged.append(pairs - 1)
+            // A judge that finds every variant a near copy.
+            let items = (0..<200).map { #"{"index":\#($0),"similarity":0.99}"# }.joined(separator: ",")
+            return RunFixture.answered(call, text: #"{"judgements":["# + items + "]}")
+        }
+        #expect(fixture.run.end == .completed)
+        #expect(!judged.isEmpty && judged.allSatisfy { $0 <= SimilarityPrompt.maxPairs })
+        let judgedVariants = fixture.variants.values.filter { $0.lineage?.similaritySource == "llm" }
+        #expect(judgedVariants.count == judged.reduce(0, +))
+        for variant in judgedVariants {
+            #expect(variant.lineage?.similarity == 0.99)
+            let nearCopy = variant.lineage?.slot.strategy == .cda
+            #expect(variant.localReasons.contains(.variant(.nearCopy)) == nearCopy, "0.99 is inside an aspect swap's band")
+        }
     }
 }

@@ -26,5 +26,13 @@ extension VariantCheck {
         }
 
         public static let standard = Bounds()
+
+        /// `nearCopy` above the similarity band, `drift` below it, nil inside (a judge's similarity is read the
+        /// same way).
+        public func rejection(similarity value: Double) -> VariantRejection? {
+            if value > similarity.upperBound { return .nearCopy }
+            if value < similarity.lowerBound { return .drift }
+            return nil
+        }
     }
 }

@@ -44,11 +44,7 @@ public struct VariantCheck: Sendable {
         if !bounds.lengthRatio.contains(lengthRatio) { reasons.append(.lengthOutOfBounds) }
 
         let similarity = CharacterTrigrams(text: variant).jaccard(CharacterTrigrams(text: original))
-        if similarity > bounds.similarity.upperBound {
-            reasons.append(.nearCopy)
-        } else if similarity < bounds.similarity.lowerBound {
-            reasons.append(.drift)
-        }
+        if let rejection = bounds.rejection(similarity: similarity) { reasons.append(rejection) }
 
         return VariantVerdict(
             similarity: similarity, originalPolarity: originalPolarity, variantPolarity: variantPolarity,

@@ -81,7 +81,7 @@ struct AugmentStage {
             }
         }
         let replaced = changes.flatMap { change in original.aspects.mentions(of: change.from).map(\.written) }
-        let verdict = (slot.strategy == .ada ? swapCheck : check).check(
+        let verdict = check(for: slot.strategy).check(
             original: original.text, variant: variantText, requiredTerms: original.writtenTerms,
             allowedMissing: replaced)
         rejections += verdict.reasons
@@ -94,6 +94,11 @@ struct AugmentStage {
             changedElements: changes, similarity: verdict.similarity)
         draft.localReasons = rejections.map(RejectionReason.variant)
         return draft
+    }
+
+    /// The check a strategy's variants pass: an ADA swap may stay closer to its original than a paraphrase.
+    func check(for strategy: AugmentationStrategy) -> VariantCheck {
+        strategy == .ada ? swapCheck : check
     }
 
     /// Which term and alternative a variant gets: the job's seed, else its id, with the original's index, so a

@@ -11,7 +11,7 @@ struct AugmentationResume {
     var keptOriginals: [(index: Int, text: String)]
     /// Variant indices already stored.
     var storedVariants: Set<Int>
-    /// Augmentation calls already made.
+    /// Calls the augmentation stage already made (paraphrases and similarity judgements).
     var callsMade: Int
 
     static let fresh = AugmentationResume(keptOriginals: [], storedVariants: [], callsMade: 0)
@@ -26,6 +26,7 @@ struct AugmentationResume {
     init(jobID: UUID, base: Int, resume: ResumePoint, connection: Connection) throws(DatabaseError) {
         keptOriginals = try SampleStore(connection).keptOriginals(of: jobID)
         storedVariants = resume.storedIndices.filter { $0 >= base }
-        callsMade = try LLMCallStore(connection).totalsByPurpose(jobID: jobID)[CallPurpose.augmentation.rawValue]?.calls ?? 0
+        let calls = try LLMCallStore(connection).totalsByPurpose(jobID: jobID)
+        callsMade = [CallPurpose.augmentation, .similarity].reduce(0) { $0 + (calls[$1.rawValue]?.calls ?? 0) }
     }
 }

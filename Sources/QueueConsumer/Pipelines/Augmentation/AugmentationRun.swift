@@ -17,6 +17,11 @@ final class AugmentationRun {
     /// Far above the generation phase's ids, so a late event of that phase can never match one of these.
     private var nextCallID = 1 << 40
     private var unprocessed: [SampleDraft] = []
+    /// Variants waiting for the similarity judge (`judge=llm`), and the judge; nil when similarity is local.
+    private var judgeBacklog: JudgeBacklog
+    private let judge: SimilarityJudgeStage?
+    /// The originals' texts by index, for the judge.
+    private var originalTexts: [Int: String] = [:]
     private var awaitingWrite: Set<Int> = []
     private var cost: CostLimit
     /// Augmentation calls made for the job so far, earlier runs included.
@@ -36,8 +41,14 @@ final class AugmentationRun {
         var due: ContinuousClock.Instant
     }
 
+    private enum Payload {
+        case rewrite(Rewrite)
+        case similarity([SampleDraft])
+    }
+
     private struct Flight {
-        var rewrite: Rewrite
+        var payload: Payload
+        var attempt: Int
         var estimateUSD: Double
     }
 
@@ -52,11 +63,14 @@ final class AugmentationRun {
         self.chain = chain
         self.stage = stage
         self.callsMade = callsMade
+        judgeBacklog = JudgeBacklog(now: now)
+        judge = stage.request.similarityJudge == .llm ? SimilarityJudgeStage(stage: stage) : nil
         cost = CostLimit(spentUSD: spentUSD, maxUSD: chain.generation.request.maxCostUSD)
         let chosen = originals.sorted { $0.index < $1.index }.prefix(stage.request.originalsToAugment(kept: originals.count))
         var planned = 0
         for (index, text) in chosen {
             let original = stage.original(index: index, text: text)
+            originalTexts[index] = text
             let slots = VariantSlot.slots(of: index, stage.request).filter { !stored.contains($0.sampleIndex(base: stage.base)) }
             planned += slots.count
             unprocessed += slots.filter { !AugmentStage.isParaphrased($0) }.map { stage.aspectVariant($0, of: original) }
@@ -80,28 +94,28 @@ final class AugmentationRun {
 
     var nextCallDue: ContinuousClock.Instant? {
         guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
-        return todo.map(\.due).min()
+        let judging = judgeIsReady ? judgeBacklog.due : nil
+        return [todo.map(\.due).min(), judging].compactMap { $0 }.min()
     }
 
     func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
         var calls: [PlannedCall] = []
         var room = min(limit, context.settings.jobMaxInFlight - flying.count)
+        if room > 0, decided == nil, !waitsForCost, let judge, judgeIsReady, judgeBacklog.due <= now {
+            let drafts = judgeBacklog.takeBatch()
+            let call = judge.call(for: drafts, originals: originalTexts, id: nextCallID, attempt: judgeBacklog.attempt)
+            if admit(call, payload: .similarity(drafts)) {
+                calls.append(call)
+                room -= 1
+            } else {
+                judgeBacklog.putBack(drafts)
+            }
+        }
         while room > 0, decided == nil, !waitsForCost, let position = todo.firstIndex(where: { $0.due <= now }) {
             let rewrite = todo[position]
-            if let maxCalls = stage.request.maxCalls, callsMade >= maxCalls {
-                stopEarly(budget: "max_augmentation_calls")
-                break
-            }
             let call = stage.call(for: rewrite.slots, of: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
-            let estimate = CostLimit.estimate(call, prices: context.prices)
-            guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
-                if flying.isEmpty { stopEarly(budget: "max_cost_usd") } else { waitsForCost = true }
-                break
-            }
+            guard admit(call, payload: .rewrite(rewrite)) else { break }
             todo.remove(at: position)
-            flying[call.id] = Flight(rewrite: rewrite, estimateUSD: estimate)
-            nextCallID += 1
-            callsMade += 1
             calls.append(call)
             room -= 1
         }
@@ -113,8 +127,16 @@ final class AugmentationRun {
         cost.spend(costUSD)
         waitsForCost = false
         guard decided != .cancelled else { return }
-        var rewrite = flight.rewrite
-        switch event.result {
+        switch flight.payload {
+        case .rewrite(let rewrite): handle(event.result, of: rewrite, now: now)
+        case .similarity(let drafts): handle(event.result, judging: drafts, attempt: flight.attempt, now: now)
+        }
+        settle()
+    }
+
+    private func handle(_ result: Result<Completion, ProviderError>, of rewrite: Rewrite, now: ContinuousClock.Instant) {
+        var rewrite = rewrite
+        switch result {
         case .success(let completion):
             // Kept even when the phase already decided to end: the answer was paid for.
             let (drafts, missing) = stage.read(completion, for: rewrite.slots, of: rewrite.original)
@@ -136,14 +158,36 @@ final class AugmentationRun {
         case .failure:
             break
         }
-        settle()
+    }
+
+    /// A judged batch goes on to the writer; a failed one is asked again as any call would be, or keeps its
+    /// local similarity.
+    private func handle(
+        _ result: Result<Completion, ProviderError>, judging drafts: [SampleDraft], attempt: Int,
+        now: ContinuousClock.Instant
+    ) {
+        switch result {
+        case .success(let completion):
+            judgeBacklog.succeeded()
+            for draft in judge?.apply(completion, to: drafts) ?? drafts { finish(draft) }
+        case .failure(let error):
+            if decided == nil, case .retry(let wait, let next) = CallFailure(error, attempt: attempt, jobAttempt: context.job.attempt) {
+                judgeBacklog.putBack(drafts, retry: (now + .seconds(wait), next))
+            } else {
+                context.logger.warning("similarity judge failed; keeping the local similarity", metadata: ["error": "\(error.message)"])
+                drafts.forEach(finish)
+            }
+        }
     }
 
     func withdraw(_ calls: [PlannedCall]) {
         for call in calls {
             guard let flight = flying.removeValue(forKey: call.id) else { continue }
             callsMade -= 1
-            todo.append(flight.rewrite)
+            switch flight.payload {
+            case .rewrite(let rewrite): todo.append(rewrite)
+            case .similarity(let drafts): if decided == nil { judgeBacklog.putBack(drafts) } else { drafts.forEach(finish) }
+            }
         }
     }
 
@@ -152,12 +196,41 @@ final class AugmentationRun {
         guard !unprocessed.isEmpty else { return }
         let drafts = unprocessed
         unprocessed.removeAll(keepingCapacity: true)
-        for draft in drafts {
-            let candidate = chain.candidate(chain.local(draft))
-            if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
-            context.samples.add(candidate)
+        for draft in drafts.map(chain.local) {
+            if decided == nil, judge?.wants(draft) == true { judgeBacklog.add(draft) } else { finish(draft) }
         }
         settle()
+    }
+
+    private func finish(_ draft: SampleDraft) {
+        let candidate = chain.candidate(draft)
+        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
+        context.samples.add(candidate)
+    }
+
+    /// Whether the judge's next batch should go: a full one, or whatever waits once no paraphrase can add to it.
+    private var judgeIsReady: Bool {
+        let paraphrasing = !todo.isEmpty || !unprocessed.isEmpty
+            || flying.values.contains { if case .rewrite = $0.payload { true } else { false } }
+        return judgeBacklog.isReady(generating: paraphrasing)
+    }
+
+    /// Admits a call within the call budget and the cost limit (calls in flight count at their estimate); a
+    /// budget that cannot fit it even with nothing in flight ends the phase early.
+    private func admit(_ call: PlannedCall, payload: Payload) -> Bool {
+        if let maxCalls = stage.request.maxCalls, callsMade >= maxCalls {
+            stopEarly(budget: "max_augmentation_calls")
+            return false
+        }
+        let estimate = CostLimit.estimate(call, prices: context.prices)
+        guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
+            if flying.isEmpty { stopEarly(budget: "max_cost_usd") } else { waitsForCost = true }
+            return false
+        }
+        flying[call.id] = Flight(payload: payload, attempt: call.attempt, estimateUSD: estimate)
+        nextCallID += 1
+        callsMade += 1
+        return true
     }
 
     func recorded(_ samples: [RecordedSample]) {
@@ -180,16 +253,20 @@ final class AugmentationRun {
     private func stopEarly(budget: String) {
         budgetStop = budget
         todo.removeAll()
+        judgeBacklog.drain().forEach(finish)
         settle()
     }
 
+    /// Decides the end; variants not through the stages yet go through them, and those waiting for the judge
+    /// are written with their local similarity.
     private func decide(_ end: RunEnd) {
         decided = end
         processDrafts()
+        judgeBacklog.drain().forEach(finish)
     }
 
     private func settle() {
-        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, awaitingWrite.isEmpty {
+        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
             decided = .completed
         }
     }

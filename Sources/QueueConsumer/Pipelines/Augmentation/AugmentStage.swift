@@ -93,7 +93,16 @@ struct AugmentStage {
             preservedAspects: original.writtenTerms.filter { !missing.contains($0) && !replaced.contains($0) },
             changedElements: changes, similarity: verdict.similarity)
         draft.localReasons = rejections.map(RejectionReason.variant)
+        draft.family = family(of: original)
         return draft
+    }
+
+    /// An original's id and the ids every variant of it may have.
+    private func family(of original: AugmentationOriginal) -> Set<UUID> {
+        let slots = AugmentationStrategy.allCases.flatMap { strategy in
+            AugmentationRequest.variantsPerSampleBounds.map { VariantSlot(originalIndex: original.index, strategy: strategy, variant: $0 - 1) }
+        }
+        return Set(slots.map { SampleSeed.sampleID(jobID: jobID, index: $0.sampleIndex(base: base)) } + [original.id])
     }
 
     /// The check a strategy's variants pass: an ADA swap may stay closer to its original than a paraphrase.

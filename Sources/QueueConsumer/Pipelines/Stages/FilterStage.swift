@@ -13,7 +13,7 @@ struct FilterStage: PipelineStage {
     /// `answer` is nil for a draft that failed locally: it was never compared with the index.
     func run(_ input: (draft: SampleDraft, answer: DedupAnswer?)) -> Sample {
         let draft = input.draft
-        let answer = Self.excusingOwnOriginal(input.answer, of: draft)
+        let answer = Self.excusingFamily(input.answer, of: draft)
         var reasons: [RejectionReason] = []
         var scores = draft.scores
         if let local = scores {
@@ -30,12 +30,10 @@ struct FilterStage: PipelineStage {
         return sample(draft, scores: scores, reasons: reasons)
     }
 
-    /// A variant is meant to stay close to its own original (its variant check bounds how close): only a
-    /// match with another sample makes it a near-duplicate. Its uniqueness then stays the local one.
-    private static func excusingOwnOriginal(_ answer: DedupAnswer?, of draft: SampleDraft) -> DedupAnswer? {
-        guard let lineage = draft.lineage, case .nearDuplicate(let original, _)? = answer?.verdict,
-            original == lineage.originalSampleID
-        else { return answer }
+    /// A variant is meant to stay close to its original and its siblings (its variant check bounds how close):
+    /// only a match with another sample makes it a near-duplicate. Its uniqueness then stays the local one.
+    private static func excusingFamily(_ answer: DedupAnswer?, of draft: SampleDraft) -> DedupAnswer? {
+        guard case .nearDuplicate(let match, _)? = answer?.verdict, draft.family.contains(match) else { return answer }
         return nil
     }
 

@@ -1,5 +1,11 @@
 import Shared
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A generated text on its way through the stages, with what each has found so far.
 struct SampleDraft {
     /// The sample's index within its job (its brief's).
@@ -19,6 +25,9 @@ struct SampleDraft {
     var fingerprint: DedupFingerprint?
     /// Set for an augmented variant: its original and what it changed.
     var lineage: VariantLineage?
+    /// A variant's original and its sibling variants: it is meant to be close to them, so only an exact copy
+    /// of one, or closeness to any other sample, makes it a duplicate.
+    var family: Set<UUID> = []
 
     init(index: Int, text: String, model: String, variation: JSONValue = [:]) {
         self.index = index

@@ -37,6 +37,7 @@ demo: up
 test: deps
 	swift build --build-tests -j $(JOBS)
 	swift test --skip-build --skip IntegrationTests
+	cd Tests/FakeProvider && python3 -m unittest -q test_fake_provider
 	DATAFORGE_BIN_DIR="$(DEBUG_BIN)" JOBS=$(JOBS) scripts/test-integration.sh
 
 bench: build

@@ -1234,12 +1234,25 @@ def word_overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
 
 
+TERMS_SECTION = re.compile(r"^### Terms[ \t]*\n(.*)\Z", re.M | re.S)
+TERM_LINE = re.compile(r"^- (.+?)(?: \([^)]*\))?[ \t]*$", re.M)
+
+
 def augmentation_answer(prompt: str):
-    """The JSON answer to a similarity prompt (`### Pair N`) or a rewrite prompt; None for other prompts."""
+    """The JSON answer to a similarity prompt (`### Pair N`), an alternatives prompt (`### Terms`) or a rewrite
+    prompt; None for other prompts."""
     pairs = sections(prompt, "Pair")
     if pairs:
         return dumps({"judgements": [{"index": n, "similarity": round(word_overlap(*pair_texts(body)), 3)}
                                      for n, body in pairs]}).decode()
+    terms = TERMS_SECTION.search(prompt)
+    if terms:
+        # A model naming alternatives for aspect terms: two neighbours of each term, as a domain model would.
+        items = []
+        for term in TERM_LINE.findall(terms.group(1)):
+            for prefix in ("spare", "replacement"):
+                items.append({"term": term, "alternative": f"{prefix} {term.split()[-1]}"})
+        return dumps({"alternatives": items}).decode()
     rewrite = rewrite_request(prompt)
     if rewrite:
         count, text, terms = rewrite

@@ -91,6 +91,30 @@ extension StackTests {
             #expect(purposes.filter { $0 == "augmentation" }.count == 3)
         }
 
+        @Test(.enabled(if: FakeProvider.isRunning))
+        func alternativesAndSimilarityFromTheProviderWhenAsked() throws {
+            try fake.reset()
+            let jobID = try submit(
+                "augmentation_strategies=ADA,CDA&augment_ratio=1&variants_per_sample=1&aspect_alternatives=llm&judge=llm"
+                    + "&enable_quality_filter=false",
+                ["product": "Echo Speaker", "count": 3, "provider": "anthropic", "template": "product_review", "seed": 3])
+            let job = try api.waitUntilFinished(jobID, seconds: 60)
+            #expect(job["status"] == "completed", "\(job.json.jsonText)")
+            let variants = try samples(jobID).filter { $0["lineage"] != .null }
+            #expect(variants.count == 3 * 2)
+            let swapped = variants.filter { ($0["lineage"]?["changed_elements"]?.arrayValue ?? []).count == 1 }
+            #expect(!swapped.isEmpty)
+            for variant in swapped {
+                #expect(variant["lineage"]?["alternatives_source"] == "llm")
+                let to = variant["lineage"]?["changed_elements"]?.arrayValue?.first?["to"]?.stringValue ?? ""
+                #expect(to.hasPrefix("spare ") || to.hasPrefix("replacement "), "the fake provider's alternative: \(to)")
+            }
+            let judged = variants.filter { $0["lineage"]?["similarity_source"] == "llm" }
+            #expect(!judged.isEmpty, "the similarity judge answered over HTTP")
+            let purposes = try TestStack.calls(of: jobID).map(\.purpose)
+            #expect(purposes.contains("similarity"))
+        }
+
         @Test func aBudgetOfOneCallStopsCleanlyAndSaysSo() throws {
             let jobID = try submit(
                 "augmentation_strategies=CDA&augmentation_strategies=ADA&augment_ratio=1&max_augmentation_calls=1",

@@ -6,12 +6,13 @@ import Testing
 @Suite struct AugmentedRunTests {
     private func request(
         count: Int = 4, _ strategies: [AugmentationStrategy], ratio: Double = 1, variants: Int = 2, maxCalls: Int? = nil,
-        judge: AugmentationRequest.SimilarityJudge = .local
+        judge: AugmentationRequest.SimilarityJudge = .local, alternatives: AugmentationRequest.AlternativesSource = .lexicon
     ) -> GenerationRequest {
         var request = GenerationRequest(
             product: "Wireless Earbuds", count: count, templateName: "product_review", kind: .productReview, seed: 11)
         request.augmentation = AugmentationRequest(
-            strategies: strategies, ratio: ratio, variantsPerSample: variants, maxCalls: maxCalls, similarityJudge: judge)
+            strategies: strategies, ratio: ratio, variantsPerSample: variants, maxCalls: maxCalls, similarityJudge: judge,
+            alternatives: alternatives)
         return request
     }
 
@@ -126,6 +127,31 @@ import Testing
             #expect(variant.lineage?.similarity == 0.99)
             let nearCopy = variant.lineage?.slot.strategy == .cda
             #expect(variant.localReasons.contains(.variant(.nearCopy)) == nearCopy, "0.99 is inside an aspect swap's band")
+        }
+    }
+
+    @Test func alternativesFromTheProviderAreAskedOncePerOriginalAndSwappedIn() throws {
+        let fixture = try AugmentedRunFixture(request([.ada, .cada], alternatives: .llm))
+        fixture.drive { call in
+            guard call.request.responseSchema?.name == "alternatives" else { return AugmentedRunFixture.offline(call) }
+            let terms = call.request.messages.last?.content.components(separatedBy: "\n")
+                .filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2).components(separatedBy: " (")[0] } ?? []
+            let items = terms.map { #"{"term":"\#($0)","alternative":"spare \#($0.split(separator: " ").last ?? "")"}"# }
+            return RunFixture.answered(call, text: #"{"alternatives":["# + items.joined(separator: ",") + "]}")
+        }
+        #expect(fixture.run.end == .completed)
+        let alternativesCalls = fixture.calls.filter { $0.request.responseSchema?.name == "alternatives" }
+        let originalsWithAspects = fixture.written.filter { $0.draft.lineage == nil && $0.draft.passesLocally }
+            .filter { !AspectExtractor().extract($0.draft.text).mentions.isEmpty }
+        #expect(alternativesCalls.count == originalsWithAspects.count)
+        // A paraphrase may name an aspect its original did not: its swap then comes from the lexicon.
+        let asked = Set(originalsWithAspects.map(\.draft.index))
+        let swapped = fixture.variants.values.compactMap(\.lineage)
+            .filter { !$0.changedElements.isEmpty && asked.contains($0.slot.originalIndex) }
+        #expect(!swapped.isEmpty)
+        for lineage in swapped {
+            #expect(lineage.alternativesSource == "llm")
+            #expect(lineage.changedElements.allSatisfy { $0.to.hasPrefix("spare ") }, "\(lineage.changedElements)")
         }
     }
 }

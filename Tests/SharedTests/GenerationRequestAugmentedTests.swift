@@ -45,7 +45,7 @@ import Testing
     @Test func everyAugmentationControlIsUsedAndStoredInTheParams() throws {
         let request = try Self.augmented([
             ("augmentation_strategies", "CADA"), ("augment_ratio", "0.25"), ("variants_per_sample", "5"),
-            ("max_augmentation_calls", "0"), ("judge", "llm"),
+            ("max_augmentation_calls", "0"), ("judge", "llm"), ("aspect_alternatives", "llm"),
         ])
         let augmentation = try #require(request.augmentation)
         #expect(augmentation.strategies == [.cada])
@@ -53,9 +53,13 @@ import Testing
         #expect(augmentation.variantsPerSample == 5)
         #expect(augmentation.maxCalls == 0)
         #expect(augmentation.similarityJudge == .llm)
+        #expect(augmentation.alternatives == .llm)
         #expect(
             request.params["augmentation"]
-                == ["strategies": ["CADA"], "ratio": 0.25, "variants_per_sample": 5, "judge": "llm", "max_calls": 0])
+                == [
+                    "strategies": ["CADA"], "ratio": 0.25, "variants_per_sample": 5, "judge": "llm",
+                    "alternatives": "llm", "max_calls": 0,
+                ])
     }
 
     @Test(arguments: [
@@ -90,6 +94,7 @@ import Testing
         ("variants_per_sample", "6", "less_than_equal"), ("variants_per_sample", "2.5", "int_parsing"),
         ("max_augmentation_calls", "-1", "greater_than_equal"), ("max_augmentation_calls", "many", "int_parsing"),
         ("judge", "human", "enum"), ("judge", "LLM", "enum"), ("judge", "", "string_too_short"),
+        ("aspect_alternatives", "provider", "enum"),
     ])
     func aBadControlIs422AtItsQueryName(name: String, value: String, type: String) throws {
         let errors = try Self.fieldErrors([(name, value)])

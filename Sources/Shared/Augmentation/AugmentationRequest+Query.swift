@@ -5,6 +5,7 @@ extension AugmentationRequest {
     /// Every query parameter an augmented request is read from.
     public static let queryFields: Set<String> = [
         strategiesField, "augment_ratio", "variants_per_sample", "max_augmentation_calls", "judge",
+        "aspect_alternatives",
     ]
 
     /// Strategy names as the query gives them: each value one name or several separated by commas
@@ -20,23 +21,26 @@ extension AugmentationRequest {
         let ratio = reader.double("augment_ratio", default: defaultRatio, in: 0...1)
         let variants = reader.int("variants_per_sample", default: defaultVariantsPerSample, in: variantsPerSampleBounds)
         let maxCalls = reader.int("max_augmentation_calls", default: nil, in: maxCallsBounds)
-        let judge = readJudge(&reader)
-        guard let ratio, let variants, let judge, !reader.hasFailed("max_augmentation_calls") else { return nil }
+        let judge = readChoice("judge", default: SimilarityJudge.local, &reader)
+        let alternatives = readChoice("aspect_alternatives", default: AlternativesSource.lexicon, &reader)
+        guard let ratio, let variants, let judge, let alternatives, !reader.hasFailed("max_augmentation_calls") else {
+            return nil
+        }
         return AugmentationRequest(
             strategies: strategies, ratio: ratio, variantsPerSample: variants, maxCalls: maxCalls,
-            similarityJudge: judge)
+            similarityJudge: judge, alternatives: alternatives)
     }
 
-    /// `judge`: `local` or `llm`, exactly as the enum names them.
-    private static func readJudge(_ reader: inout FieldReader) -> SimilarityJudge? {
-        guard let name = reader.string("judge", default: SimilarityJudge.local.rawValue, length: 1...200) else {
+    /// One of an enum's raw values, exactly as it names them (`judge`: `local` or `llm`).
+    private static func readChoice<Choice: RawRepresentable & CaseIterable>(
+        _ name: String, default choice: Choice, _ reader: inout FieldReader
+    ) -> Choice? where Choice.RawValue == String {
+        guard let value = reader.string(name, default: choice.rawValue, length: 1...200) else { return nil }
+        guard let chosen = Choice(rawValue: value) else {
+            let options = Choice.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+            reader.fail(name, type: "enum", msg: "Input should be \(options)")
             return nil
         }
-        guard let judge = SimilarityJudge(rawValue: name) else {
-            let options = SimilarityJudge.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
-            reader.fail("judge", type: "enum", msg: "Input should be \(options)")
-            return nil
-        }
-        return judge
+        return chosen
     }
 }

@@ -20,6 +20,8 @@ public struct AugmentationRequest: Sendable, Equatable {
     public var maxCalls: Int?
     /// Who measures a variant's similarity to its original (`judge`).
     public var similarityJudge: SimilarityJudge
+    /// Where ADA and CADA find the terms they swap in (`aspect_alternatives`).
+    public var alternatives: AlternativesSource
 
     /// `local`: character trigrams, no call; `llm`: the provider judges, batched and cached.
     public enum SimilarityJudge: String, Sendable, CaseIterable {
@@ -27,16 +29,24 @@ public struct AugmentationRequest: Sendable, Equatable {
         case llm
     }
 
+    /// `lexicon`: the template's aspect lexicon; `llm`: the provider names alternatives for each original's terms,
+    /// one call per original.
+    public enum AlternativesSource: String, Sendable, CaseIterable {
+        case lexicon
+        case llm
+    }
+
     public init(
         strategies: [AugmentationStrategy] = [.cda], ratio: Double = Self.defaultRatio,
         variantsPerSample: Int = Self.defaultVariantsPerSample, maxCalls: Int? = nil,
-        similarityJudge: SimilarityJudge = .local
+        similarityJudge: SimilarityJudge = .local, alternatives: AlternativesSource = .lexicon
     ) {
         self.strategies = strategies.isEmpty ? [.cda] : strategies
         self.ratio = min(max(ratio, 0), 1)
         self.variantsPerSample = min(max(variantsPerSample, 1), Self.variantsPerSampleBounds.upperBound)
         self.maxCalls = maxCalls
         self.similarityJudge = similarityJudge
+        self.alternatives = alternatives
     }
 
     /// How many of `kept` originals are augmented: `ceil(kept × ratio)`, at least one when the ratio is above zero.
@@ -50,6 +60,7 @@ public struct AugmentationRequest: Sendable, Equatable {
         var object: JSONObject = [
             "strategies": .array(strategies.map { .string($0.rawValue) }), "ratio": .double(ratio),
             "variants_per_sample": .int(variantsPerSample), "judge": .string(similarityJudge.rawValue),
+            "alternatives": .string(alternatives.rawValue),
         ]
         object["max_calls"] = maxCalls.map(JSONValue.int)
         return .object(object)
@@ -65,6 +76,7 @@ public struct AugmentationRequest: Sendable, Equatable {
             strategies: strategies, ratio: params["ratio"]?.doubleValue ?? Self.defaultRatio,
             variantsPerSample: params["variants_per_sample"]?.intValue ?? Self.defaultVariantsPerSample,
             maxCalls: params["max_calls"]?.intValue,
-            similarityJudge: params["judge"]?.stringValue.flatMap(SimilarityJudge.init(rawValue:)) ?? .local)
+            similarityJudge: params["judge"]?.stringValue.flatMap(SimilarityJudge.init(rawValue:)) ?? .local,
+            alternatives: params["alternatives"]?.stringValue.flatMap(AlternativesSource.init(rawValue:)) ?? .lexicon)
     }
 }

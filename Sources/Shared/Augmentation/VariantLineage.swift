@@ -17,6 +17,8 @@ public struct VariantLineage: Sendable, Equatable {
     public var similarity: Double
     /// `local` (character trigrams) or `llm` (a similarity judge).
     public var similaritySource: String
+    /// Where a swapped-in term came from: `lexicon` or `llm`; nil when nothing was swapped.
+    public var alternativesSource: String?
 
     public init(
         slot: VariantSlot, originalSampleID: UUID, preservedAspects: [String], changedElements: [AspectChange],
@@ -47,6 +49,7 @@ public struct VariantLineage: Sendable, Equatable {
             }),
             "similarity": .double((similarity * 1000).rounded() / 1000),
             "similarity_source": .string(similaritySource),
+            "alternatives_source": alternativesSource.map(JSONValue.string) ?? .null,
         ]
     }
 }

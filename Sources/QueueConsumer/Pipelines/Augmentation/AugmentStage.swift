@@ -15,6 +15,7 @@ struct AugmentStage {
     let jobID: UUID
     let provider: any Provider
     let model: String
+    let product: String
     let temperature: Double
     let seed: Int?
     let cacheMode: String
@@ -48,6 +49,29 @@ struct AugmentStage {
             discriminator: "augment:" + slots.map { String($0.sampleIndex(base: base)) }.joined(separator: ","))
     }
 
+    /// The call asking the provider for alternatives to an original's aspect terms.
+    func alternativesCall(for original: AugmentationOriginal, id: Int, attempt: Int) -> PlannedCall {
+        let prompt = AlternativesPrompt(product: product, terms: original.termsWithCategories)
+        let request = prompt.request(model: model, temperature: 0)
+        return PlannedCall(
+            jobID: jobID, id: id, sampleIndex: original.index, attempt: attempt, purpose: .augmentation,
+            provider: provider, request: request, cacheable: cacheMode == "auto" && !provider.answersLocally,
+            discriminator: "alternatives")
+    }
+
+    /// The original with the alternatives an answer names; a term the answer left out has none, and an answer
+    /// naming none leaves the lexicon's.
+    func withAlternatives(_ completion: Completion, for original: AugmentationOriginal) -> AugmentationOriginal {
+        let named = AlternativesPrompt(product: product, terms: original.termsWithCategories).parse(completion.text)
+        guard !named.isEmpty else { return original }
+        var original = original
+        let groups = original.aspects.firstMentions.compactMap { mention in
+            named[mention.term].map { (category: mention.category, groups: [[mention.term] + $0]) }
+        }
+        original.swaps = AspectReplacer(lexicon: AspectLexicon(groups: groups))
+        return original
+    }
+
     /// The variants an answer brings, one paraphrase per slot in order, and the slots it left without one.
     func read(_ completion: Completion, for slots: [VariantSlot], of original: AugmentationOriginal)
         -> (drafts: [SampleDraft], missing: [VariantSlot])
@@ -73,7 +97,7 @@ struct AugmentStage {
         var rejections: [VariantRejection] = []
         if slot.strategy != .cda {
             let aspects = slot.strategy == .ada ? original.aspects : extractor.extract(variantText)
-            if let swap = replacer.variant(slot.variant, of: aspects, seed: swapSeed(original)) {
+            if let swap = (original.swaps ?? replacer).variant(slot.variant, of: aspects, seed: swapSeed(original)) {
                 variantText = swap.text
                 changes = [swap.change]
             } else {
@@ -92,6 +116,7 @@ struct AugmentStage {
             slot: slot, originalSampleID: original.id,
             preservedAspects: original.writtenTerms.filter { !missing.contains($0) && !replaced.contains($0) },
             changedElements: changes, similarity: verdict.similarity)
+        if !changes.isEmpty { draft.lineage?.alternativesSource = original.swaps == nil ? "lexicon" : "llm" }
         draft.localReasons = rejections.map(RejectionReason.variant)
         draft.family = family(of: original)
         return draft

@@ -12,6 +12,13 @@ struct AugmentationOriginal {
     var id: UUID
     var text: String
     var aspects: AspectExtraction
+    /// The provider's alternatives for its terms (`aspect_alternatives=llm`), once named; else the lexicon's.
+    var swaps: AspectReplacer?
+
+    /// The first mentions' terms with their categories, as an alternatives prompt lists them.
+    var termsWithCategories: [(term: String, category: String)] {
+        aspects.firstMentions.map { ($0.term, $0.category.rawValue) }
+    }
 
     /// The aspect terms as the text writes them (a plural stays plural): what every variant must keep.
     var writtenTerms: [String] { aspects.firstMentions.map(\.written) }

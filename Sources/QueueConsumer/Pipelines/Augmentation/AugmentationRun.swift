@@ -11,7 +11,7 @@ final class AugmentationRun {
     private let context: RunContext
     private let chain: StageChain
     private let stage: AugmentStage
-    /// Rewrites to ask for: an original and its slots still without a paraphrase.
+    /// Calls to make: an original's alternatives, or paraphrases for its slots still without one.
     private var todo: [Rewrite] = []
     private var flying: [Int: Flight] = [:]
     /// Far above the generation phase's ids, so a late event of that phase can never match one of these.
@@ -39,6 +39,13 @@ final class AugmentationRun {
         var slots: [VariantSlot]
         var attempt: Int
         var due: ContinuousClock.Instant
+        /// With `aspect_alternatives=llm`, an original's terms get their alternatives before any swap is made.
+        var step = Step.paraphrases
+    }
+
+    private enum Step {
+        case alternatives
+        case paraphrases
     }
 
     private enum Payload {
@@ -67,17 +74,20 @@ final class AugmentationRun {
         judge = stage.request.similarityJudge == .llm ? SimilarityJudgeStage(stage: stage) : nil
         cost = CostLimit(spentUSD: spentUSD, maxUSD: chain.generation.request.maxCostUSD)
         let chosen = originals.sorted { $0.index < $1.index }.prefix(stage.request.originalsToAugment(kept: originals.count))
-        var planned = 0
-        for (index, text) in chosen {
-            let original = stage.original(index: index, text: text)
-            originalTexts[index] = text
-            let slots = VariantSlot.slots(of: index, stage.request).filter { !stored.contains($0.sampleIndex(base: stage.base)) }
-            planned += slots.count
-            unprocessed += slots.filter { !AugmentStage.isParaphrased($0) }.map { stage.aspectVariant($0, of: original) }
-            let paraphrased = slots.filter(AugmentStage.isParaphrased)
-            if !paraphrased.isEmpty { todo.append(Rewrite(original: original, slots: paraphrased, attempt: 1, due: now)) }
+        let work = chosen.map { index, text in
+            (stage.original(index: index, text: text),
+             VariantSlot.slots(of: index, stage.request).filter { !stored.contains($0.sampleIndex(base: stage.base)) })
         }
-        self.planned = planned
+        planned = work.reduce(0) { $0 + $1.1.count }
+        for (original, slots) in work {
+            originalTexts[original.index] = original.text
+            let swaps = slots.contains { $0.strategy != .cda } && !original.aspects.mentions.isEmpty
+            if stage.request.alternatives == .llm, swaps {
+                todo.append(Rewrite(original: original, slots: slots, attempt: 1, due: now, step: .alternatives))
+            } else {
+                start(original, slots, now: now)
+            }
+        }
         if context.job.cancelRequested { decided = .cancelled }
         settle()
     }
@@ -113,7 +123,9 @@ final class AugmentationRun {
         }
         while room > 0, decided == nil, !waitsForCost, let position = todo.firstIndex(where: { $0.due <= now }) {
             let rewrite = todo[position]
-            let call = stage.call(for: rewrite.slots, of: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
+            let call = rewrite.step == .alternatives
+                ? stage.alternativesCall(for: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
+                : stage.call(for: rewrite.slots, of: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
             guard admit(call, payload: .rewrite(rewrite)) else { break }
             todo.remove(at: position)
             calls.append(call)
@@ -137,6 +149,8 @@ final class AugmentationRun {
     private func handle(_ result: Result<Completion, ProviderError>, of rewrite: Rewrite, now: ContinuousClock.Instant) {
         var rewrite = rewrite
         switch result {
+        case .success(let completion) where rewrite.step == .alternatives:
+            start(stage.withAlternatives(completion, for: rewrite.original), rewrite.slots, now: now)
         case .success(let completion):
             // Kept even when the phase already decided to end: the answer was paid for.
             let (drafts, missing) = stage.read(completion, for: rewrite.slots, of: rewrite.original)
@@ -189,6 +203,13 @@ final class AugmentationRun {
             case .similarity(let drafts): if decided == nil { judgeBacklog.putBack(drafts) } else { drafts.forEach(finish) }
             }
         }
+    }
+
+    /// An original's ADA variants are made at once, its paraphrased ones asked for.
+    private func start(_ original: AugmentationOriginal, _ slots: [VariantSlot], now: ContinuousClock.Instant) {
+        unprocessed += slots.filter { !AugmentStage.isParaphrased($0) }.map { stage.aspectVariant($0, of: original) }
+        let paraphrased = slots.filter(AugmentStage.isParaphrased)
+        if !paraphrased.isEmpty { todo.append(Rewrite(original: original, slots: paraphrased, attempt: 1, due: now)) }
     }
 
     /// Variants through the job's local stages (PII, scores) and on to the outbox.

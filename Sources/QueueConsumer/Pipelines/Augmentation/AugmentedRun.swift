@@ -85,7 +85,7 @@ final class AugmentedRun: JobRun {
         else { return }
         let stage = AugmentStage(
             request: request, jobID: job.id, provider: chain.generation.provider, model: chain.generation.model,
-            temperature: chain.generation.request.temperature, seed: chain.generation.request.seed,
+            product: chain.generation.request.product, temperature: chain.generation.request.temperature, seed: chain.generation.request.seed,
             cacheMode: context.settings.responseCache, base: base)
         augmentation = AugmentationRun(
             context, chain: chain, stage: stage, originals: originals.map { ($0.key, $0.value) },

@@ -33,6 +33,7 @@ public struct OfflineProvider: Provider {
             case "judgements" where schema == SimilarityPrompt.schema: texts = [similarities(prompt).jsonText]
             case "judgements": texts = [judgements(prompt).jsonText]
             case "paraphrases": texts = [paraphrases(prompt).jsonText]
+            case "alternatives": texts = [alternatives(prompt).jsonText]
             default: texts = [answer(prompt, following: schema)]
             }
         }

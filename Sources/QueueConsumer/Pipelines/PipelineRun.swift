@@ -32,16 +32,12 @@ final class PipelineRun: JobRun {
     private var unprocessed: [SampleDraft] = []
     /// Scored drafts waiting for the judge, and when it may next be asked.
     private var judgeBacklog: JudgeBacklog
-    private var flying: [Int: Flight] = [:]
-    private var nextCallID = 0
+    private var calls = CallBook<Payload>(cost: CostLimit(spentUSD: 0, maxUSD: nil))
     private var kept: Set<Int> = []
     /// Drafts that passed every local check, handed to the outbox and not yet reported written.
     private var awaitingWrite: Set<Int> = []
     /// How the run ends, once decided; published as `end` when nothing is in flight or unwritten.
     private var decided: RunEnd?
-    private var cost = CostLimit(spentUSD: 0, maxUSD: nil)
-    /// The next call does not fit the cost limit beside the calls in flight: wait for one to report its cost.
-    private var waitsForCost = false
 
     private struct Brief {
         var index: Int
@@ -54,11 +50,6 @@ final class PipelineRun: JobRun {
         case judge([SampleDraft])
     }
 
-    private struct Flight {
-        var payload: Payload
-        var attempt: Int
-        var estimateUSD: Double
-    }
 
     init(_ context: RunContext, template: PromptTemplate?, resume: ResumePoint, now: ContinuousClock.Instant = .now) {
         self.context = context
@@ -72,7 +63,7 @@ final class PipelineRun: JobRun {
             let request = chain.generation.request
             count = request.count
             indexLimit = Self.indexLimit(count: count)
-            cost = CostLimit(spentUSD: resume.spentUSD, maxUSD: request.maxCostUSD)
+            calls = CallBook(cost: CostLimit(spentUSD: resume.spentUSD, maxUSD: request.maxCostUSD))
             kept = resume.keptIndices
             nextIndex = (resume.storedIndices.max() ?? -1) + 1
             // Samples an earlier run asked for but never stored come first.
@@ -85,7 +76,7 @@ final class PipelineRun: JobRun {
 
     var end: RunEnd? {
         guard let decided else { return nil }
-        return (flying.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
+        return (calls.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
     }
 
     var isWindingDown: Bool { decided != nil && end == nil }
@@ -93,23 +84,23 @@ final class PipelineRun: JobRun {
     var progress: Int { count == 0 ? 0 : min(99, kept.count * 100 / count) }
 
     var nextCallDue: ContinuousClock.Instant? {
-        guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
+        guard decided == nil, !calls.waitsForCost, calls.count < context.settings.jobMaxInFlight else { return nil }
         let judge = judgeIsReady ? judgeBacklog.due : nil
         return [todo.map(\.due).min(), judge].compactMap { $0 }.min()
     }
 
     func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
-        var limit = min(limit, context.settings.jobMaxInFlight - flying.count)
-        guard decided == nil, !waitsForCost, let chain else { return [] }
-        var calls: [PlannedCall] = []
+        var limit = min(limit, context.settings.jobMaxInFlight - calls.count)
+        guard decided == nil, !calls.waitsForCost, let chain else { return [] }
+        var planned: [PlannedCall] = []
         if limit > 0, judgeIsReady, judgeBacklog.due <= now {
             let drafts = judgeBacklog.takeBatch()
-            let call = chain.judge.call(for: drafts, id: nextCallID, attempt: judgeBacklog.attempt)
+            let call = chain.judge.call(for: drafts, id: calls.nextCallID, attempt: judgeBacklog.attempt)
             guard admit(call, payload: .judge(drafts)) else {
                 judgeBacklog.putBack(drafts)
-                return calls
+                return planned
             }
-            calls.append(call)
+            planned.append(call)
             limit -= 1
         }
         while limit > 0 {
@@ -117,19 +108,17 @@ final class PipelineRun: JobRun {
             guard let first = due.first else { break }
             let briefs = due.map { todo[$0].index }
             let attempt = due.map { todo[$0].attempt }.max() ?? todo[first].attempt
-            let (call, planned) = chain.generation.call(for: briefs, id: nextCallID, attempt: attempt)
-            guard admit(call, payload: .generation(planned)) else { break }
+            let (call, forBriefs) = chain.generation.call(for: briefs, id: calls.nextCallID, attempt: attempt)
+            guard admit(call, payload: .generation(forBriefs)) else { break }
             for position in due.reversed() { todo.remove(at: position) }
-            calls.append(call)
+            planned.append(call)
             limit -= 1
         }
-        return calls
+        return planned
     }
 
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
-        guard let flight = flying.removeValue(forKey: event.call.id) else { return }
-        cost.spend(costUSD)
-        waitsForCost = false
+        guard let flight = calls.land(event.call.id, costUSD: costUSD) else { return }
         guard decided != .cancelled, let chain else { return }
         switch (flight.payload, event.result) {
         case (.generation(let briefs), .success(let completion)):
@@ -179,9 +168,9 @@ final class PipelineRun: JobRun {
         settle()
     }
 
-    func withdraw(_ calls: [PlannedCall]) {
-        for call in calls {
-            guard let flight = flying.removeValue(forKey: call.id) else { continue }
+    func withdraw(_ unsent: [PlannedCall]) {
+        for call in unsent {
+            guard let flight = calls.withdraw(call.id) else { continue }
             switch flight.payload {
             case .generation(let briefs): todo += briefs.indices.map { Brief(index: $0, attempt: flight.attempt, due: .now) }
             case .judge(let drafts):
@@ -211,7 +200,7 @@ final class PipelineRun: JobRun {
     }
 
     /// What the job's calls cost so far, earlier runs included.
-    var spentUSD: Double { cost.spentUSD }
+    var spentUSD: Double { calls.cost.spentUSD }
 
     // MARK: - Stages
 
@@ -234,7 +223,7 @@ final class PipelineRun: JobRun {
     /// Whether the judge's next batch should go (`JudgeBacklog.isReady`).
     private var judgeIsReady: Bool {
         let generating = !todo.isEmpty || !unprocessed.isEmpty
-            || flying.values.contains { if case .generation = $0.payload { true } else { false } }
+            || calls.payloads.contains { if case .generation = $0 { true } else { false } }
         return judgeBacklog.isReady(generating: generating)
     }
 
@@ -260,12 +249,12 @@ final class PipelineRun: JobRun {
     /// Adds briefs until the samples kept, on their way and to make cover the count, within the allowance.
     private func topUp(now: ContinuousClock.Instant) {
         guard decided == nil else { return }
-        let generating = flying.values.reduce(0) { sum, flight in
-            if case .generation(let briefs) = flight.payload { sum + briefs.indices.count } else { sum }
+        let generating = calls.payloads.reduce(0) { sum, payload in
+            if case .generation(let briefs) = payload { sum + briefs.indices.count } else { sum }
         }
         var promised = kept.count + awaitingWrite.count + todo.count + generating + unprocessed.count + judgeBacklog.count
-            + flying.values.reduce(0) { sum, flight in
-                if case .judge(let drafts) = flight.payload { sum + drafts.count } else { sum }
+            + calls.payloads.reduce(0) { sum, payload in
+                if case .judge(let drafts) = payload { sum + drafts.count } else { sum }
             }
         while promised < count, nextIndex < indexLimit {
             todo.append(Brief(index: nextIndex, attempt: 1, due: now))
@@ -277,14 +266,13 @@ final class PipelineRun: JobRun {
     /// Admits a planned call if it fits the cost limit beside the calls in flight (which count at their estimate
     /// until they report their cost); only with none in flight does a call that cannot fit end the job.
     private func admit(_ call: PlannedCall, payload: Payload) -> Bool {
-        let estimate = CostLimit.estimate(call, prices: context.prices)
-        guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
-            if flying.isEmpty { decide(cost.exceeded(kept: kept.count, of: count)) } else { waitsForCost = true }
+        switch calls.admit(call, payload: payload, prices: context.prices) {
+        case .admitted: return true
+        case .waitForCost: return false
+        case .exceedsLimit:
+            decide(calls.cost.exceeded(kept: kept.count, of: count))
             return false
         }
-        flying[call.id] = Flight(payload: payload, attempt: call.attempt, estimateUSD: estimate)
-        nextCallID += 1
-        return true
     }
 
     /// Decides the end; drafts not through the stages yet go through them, and those waiting for the judge are
@@ -298,7 +286,7 @@ final class PipelineRun: JobRun {
     /// Completes once nothing is left to make, judge, wait for or write: the count is kept, or the allowance
     /// is spent.
     private func settle() {
-        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
+        if decided == nil, todo.isEmpty, calls.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
             decided = .completed
         }
     }

@@ -13,9 +13,7 @@ final class AugmentationRun {
     private let stage: AugmentStage
     /// Calls to make: an original's alternatives, or paraphrases for its slots still without one.
     private var todo: [Rewrite] = []
-    private var flying: [Int: Flight] = [:]
-    /// Far above the generation phase's ids, so a late event of that phase can never match one of these.
-    private var nextCallID = 1 << 40
+    private var calls: CallBook<Payload>
     private var unprocessed: [SampleDraft] = []
     /// Variants waiting for the similarity judge (`judge=llm`), and the judge; nil when similarity is local.
     private var judgeBacklog: JudgeBacklog
@@ -23,11 +21,9 @@ final class AugmentationRun {
     /// The originals' texts by index, for the judge.
     private var originalTexts: [Int: String] = [:]
     private var awaitingWrite: Set<Int> = []
-    private var cost: CostLimit
     /// Augmentation calls made for the job so far, earlier runs included.
     private var callsMade: Int
     private var decided: RunEnd?
-    private var waitsForCost = false
     /// Variants to make in this run, and those written so far.
     private let planned: Int
     private var written = 0
@@ -53,11 +49,6 @@ final class AugmentationRun {
         case similarity([SampleDraft])
     }
 
-    private struct Flight {
-        var payload: Payload
-        var attempt: Int
-        var estimateUSD: Double
-    }
 
     /// - Parameters:
     ///   - originals: the job's kept originals by index, with their stored texts.
@@ -72,7 +63,8 @@ final class AugmentationRun {
         self.callsMade = callsMade
         judgeBacklog = JudgeBacklog(now: now)
         judge = stage.request.similarityJudge == .llm ? SimilarityJudgeStage(stage: stage) : nil
-        cost = CostLimit(spentUSD: spentUSD, maxUSD: chain.generation.request.maxCostUSD)
+        // Ids far above the generation phase's, so a late event of that phase can never match one of these.
+        calls = CallBook(cost: CostLimit(spentUSD: spentUSD, maxUSD: chain.generation.request.maxCostUSD), firstCallID: 1 << 40)
         let chosen = originals.sorted { $0.index < $1.index }.prefix(stage.request.originalsToAugment(kept: originals.count))
         let work = chosen.map { index, text in
             (stage.original(index: index, text: text),
@@ -94,7 +86,7 @@ final class AugmentationRun {
 
     var end: RunEnd? {
         guard let decided else { return nil }
-        return (flying.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
+        return (calls.isEmpty && unprocessed.isEmpty && awaitingWrite.isEmpty) || decided == .cancelled ? decided : nil
     }
 
     var isWindingDown: Bool { decided != nil && end == nil }
@@ -103,41 +95,39 @@ final class AugmentationRun {
     var progress: Int { planned == 0 ? 100 : min(100, written * 100 / planned) }
 
     var nextCallDue: ContinuousClock.Instant? {
-        guard decided == nil, !waitsForCost, flying.count < context.settings.jobMaxInFlight else { return nil }
+        guard decided == nil, !calls.waitsForCost, calls.count < context.settings.jobMaxInFlight else { return nil }
         let judging = judgeIsReady ? judgeBacklog.due : nil
         return [todo.map(\.due).min(), judging].compactMap { $0 }.min()
     }
 
     func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
-        var calls: [PlannedCall] = []
-        var room = min(limit, context.settings.jobMaxInFlight - flying.count)
-        if room > 0, decided == nil, !waitsForCost, let judge, judgeIsReady, judgeBacklog.due <= now {
+        var planned: [PlannedCall] = []
+        var room = min(limit, context.settings.jobMaxInFlight - calls.count)
+        if room > 0, decided == nil, !calls.waitsForCost, let judge, judgeIsReady, judgeBacklog.due <= now {
             let drafts = judgeBacklog.takeBatch()
-            let call = judge.call(for: drafts, originals: originalTexts, id: nextCallID, attempt: judgeBacklog.attempt)
+            let call = judge.call(for: drafts, originals: originalTexts, id: calls.nextCallID, attempt: judgeBacklog.attempt)
             if admit(call, payload: .similarity(drafts)) {
-                calls.append(call)
+                planned.append(call)
                 room -= 1
             } else {
                 judgeBacklog.putBack(drafts)
             }
         }
-        while room > 0, decided == nil, !waitsForCost, let position = todo.firstIndex(where: { $0.due <= now }) {
+        while room > 0, decided == nil, !calls.waitsForCost, let position = todo.firstIndex(where: { $0.due <= now }) {
             let rewrite = todo[position]
             let call = rewrite.step == .alternatives
-                ? stage.alternativesCall(for: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
-                : stage.call(for: rewrite.slots, of: rewrite.original, id: nextCallID, attempt: rewrite.attempt)
+                ? stage.alternativesCall(for: rewrite.original, id: calls.nextCallID, attempt: rewrite.attempt)
+                : stage.call(for: rewrite.slots, of: rewrite.original, id: calls.nextCallID, attempt: rewrite.attempt)
             guard admit(call, payload: .rewrite(rewrite)) else { break }
             todo.remove(at: position)
-            calls.append(call)
+            planned.append(call)
             room -= 1
         }
-        return calls
+        return planned
     }
 
     func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {
-        guard let flight = flying.removeValue(forKey: event.call.id) else { return }
-        cost.spend(costUSD)
-        waitsForCost = false
+        guard let flight = calls.land(event.call.id, costUSD: costUSD) else { return }
         guard decided != .cancelled else { return }
         switch flight.payload {
         case .rewrite(let rewrite): handle(event.result, of: rewrite, now: now)
@@ -194,9 +184,9 @@ final class AugmentationRun {
         }
     }
 
-    func withdraw(_ calls: [PlannedCall]) {
-        for call in calls {
-            guard let flight = flying.removeValue(forKey: call.id) else { continue }
+    func withdraw(_ unsent: [PlannedCall]) {
+        for call in unsent {
+            guard let flight = calls.withdraw(call.id) else { continue }
             callsMade -= 1
             switch flight.payload {
             case .rewrite(let rewrite): todo.append(rewrite)
@@ -232,7 +222,7 @@ final class AugmentationRun {
     /// Whether the judge's next batch should go: a full one, or whatever waits once no paraphrase can add to it.
     private var judgeIsReady: Bool {
         let paraphrasing = !todo.isEmpty || !unprocessed.isEmpty
-            || flying.values.contains { if case .rewrite = $0.payload { true } else { false } }
+            || calls.payloads.contains { if case .rewrite = $0 { true } else { false } }
         return judgeBacklog.isReady(generating: paraphrasing)
     }
 
@@ -243,15 +233,15 @@ final class AugmentationRun {
             stopEarly(budget: "max_augmentation_calls")
             return false
         }
-        let estimate = CostLimit.estimate(call, prices: context.prices)
-        guard cost.fits(estimate, besides: flying.values.reduce(0) { $0 + $1.estimateUSD }) else {
-            if flying.isEmpty { stopEarly(budget: "max_cost_usd") } else { waitsForCost = true }
+        switch calls.admit(call, payload: payload, prices: context.prices) {
+        case .admitted:
+            callsMade += 1
+            return true
+        case .waitForCost: return false
+        case .exceedsLimit:
+            stopEarly(budget: "max_cost_usd")
             return false
         }
-        flying[call.id] = Flight(payload: payload, attempt: call.attempt, estimateUSD: estimate)
-        nextCallID += 1
-        callsMade += 1
-        return true
     }
 
     func recorded(_ samples: [RecordedSample]) {
@@ -287,7 +277,7 @@ final class AugmentationRun {
     }
 
     private func settle() {
-        if decided == nil, todo.isEmpty, flying.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
+        if decided == nil, todo.isEmpty, calls.isEmpty, unprocessed.isEmpty, judgeBacklog.isEmpty, awaitingWrite.isEmpty {
             decided = .completed
         }
     }

@@ -19,6 +19,9 @@ struct OfflineParaphrase {
     /// Character-trigram similarity a variant should stay under, well inside a variant check's near-copy bound.
     static let targetSimilarity = 0.85
 
+    /// Words in the lexicon's longest phrase: how far a match looks ahead.
+    static let longestPhrase = lexicon.keys.map { $0.split(separator: " ").count }.max() ?? 1
+
     private static let termStart: Character = "\u{E000}"
     private static let termEnd: Character = "\u{E001}"
 
@@ -168,7 +171,7 @@ struct OfflineParaphrase {
         var words: [String] = []
         var index = position
         var best: (String, Int)?
-        while index < pieces.count, case .word(let word) = pieces[index], words.count < 4 {
+        while index < pieces.count, case .word(let word) = pieces[index], words.count < Self.longestPhrase {
             words.append(word.lowercased())
             let key = words.joined(separator: " ")
             if lexicon[key] != nil { best = (key, index + 1) }

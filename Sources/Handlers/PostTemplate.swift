@@ -2,21 +2,24 @@ import Shared
 
 /// `POST /api/templates`: stores the next version of a named template and answers 201 with it.
 ///
-/// Body `{name, body, description?, kind?}`. The body is the user message: a Stencil template that may use
-/// only the declared variables (`GET /api/config` lists them); a syntax error or another name is a 422 on
+/// Body `{name, body, description?, kind?, aspect_terms?}`. The body is the user message: a Stencil template that
+/// may use only the declared variables (`GET /api/config` lists them); a syntax error or another name is a 422 on
 /// `["body","body"]` naming the line. A built-in name's versions start at v2; `kind` defaults to the
-/// built-in's kind for a built-in name, else to `support_request`.
+/// built-in's kind for a built-in name, else to `support_request`. `aspect_terms` (category → 1…50 terms, at
+/// most 20 categories) adds the template's own terms to the aspect lexicon of augmented jobs and is part of the
+/// version's content hash.
 struct PostTemplate: Handler {
     static let namePattern = "^[a-z][a-z0-9_]{1,63}$"
 
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let object = try GenerationRequest.jsonObject(body: request.body)
         var reader = FieldReader(source: .body, fields: object)
-        reader.allowAbsent("description", "kind")
+        reader.allowAbsent("description", "kind", "aspect_terms")
         let name = reader.string("name", default: nil, length: 2...64)
         let source = reader.string("body", default: nil, length: 1...20_000)
         let description = reader.string("description", default: "", length: 0...500)
         let kindName = reader.string("kind", default: nil, length: 1...64)
+        let aspectTerms = reader.aspectTerms("aspect_terms")
         if let name, !Self.isValidName(name) {
             reader.fail("name", type: "value_error", msg: "Value error, name must match \(Self.namePattern)")
         }
@@ -35,11 +38,13 @@ struct PostTemplate: Handler {
             for problem in problems { reader.fail("body", type: "value_error", msg: "Value error, \(problem.message)") }
             if problems.isEmpty { body = try? TemplateBody(source) }
         }
-        guard reader.errors.isEmpty, let name, let body, let description else { throw APIError.validation(reader.errors) }
+        guard reader.errors.isEmpty, let name, let body, let description, let aspectTerms else {
+            throw APIError.validation(reader.errors)
+        }
         let connection = try context.connection()
         let stored = try connection.transaction { connection in
             let stored = try TemplateStore(connection).createNextVersion(
-                name: name, kind: kind, description: description, body: body)
+                name: name, kind: kind, description: description, body: body, aspectTerms: aspectTerms)
             try AuditStore(connection).append(
                 AuditEntry(
                     actor: "api", action: "template.created", subjectType: "template",

@@ -2,12 +2,13 @@ import Shared
 
 /// The JSON of templates, shared by the template endpoints.
 enum TemplateView {
-    /// One version: what it is, its body and its hash.
+    /// One version: what it is, its body, its own aspect terms and its hash.
     static func template(_ template: PromptTemplate, createdAt: String?) -> JSONValue {
         [
             "name": .string(template.name), "version": .string(template.version), "kind": .string(template.kind.rawValue),
             "description": .string(template.description), "built_in": .bool(template.isBuiltIn),
             "system": .string(template.system.source), "body": .string(template.user.source),
+            "aspect_terms": PromptTemplate.json(of: template.aspectTerms),
             "content_hash": .string(template.contentHash), "created_at": createdAt.map(JSONValue.string) ?? .null,
         ]
     }

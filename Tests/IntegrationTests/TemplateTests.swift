@@ -112,6 +112,58 @@ extension StackTests {
             #expect(version["detail"]?.stringValue?.contains("v77") == true)
         }
 
+        @Test func aspectTermsAreStoredWithTheVersionServedAndPinnedInItsHash() throws {
+            let terms: JSONValue = ["service": ["waiter", "server"], "dish": ["pasta", "risotto"]]
+            let created = try api.post(
+                "/api/templates",
+                ["name": "trattoria_reviews", "body": .string(Self.body), "kind": "product_review", "aspect_terms": terms])
+            #expect(created.status == 201)
+            let sorted: JSONValue = ["dish": ["pasta", "risotto"], "service": ["waiter", "server"]]
+            #expect(created["aspect_terms"] == sorted)
+            let plain = try api.post(
+                "/api/templates", ["name": "plain_trattoria", "body": .string(Self.body), "kind": "product_review"])
+            #expect(plain["aspect_terms"] == [:])
+            #expect(plain["content_hash"] != created["content_hash"])
+
+            let fetched = try api.get("/api/templates/trattoria_reviews/versions/v1")
+            #expect(fetched["aspect_terms"] == sorted)
+            #expect(fetched["content_hash"] == created["content_hash"])
+            let entries = try #require(try api.get("/api/templates")["templates"]?.arrayValue)
+            #expect(entries.first { $0["name"] == "trattoria_reviews" }?["aspect_terms"] == sorted)
+
+            // The consumer recomputes the hash from the stored version: with its terms it matches the pinned one.
+            let job = try api.post(
+                "/api/generate", ["product": "Trattoria", "count": 1, "template": "trattoria_reviews", "version": "v1"])
+            let jobID = try #require(job["job_id"]?.stringValue)
+            #expect(try Self.params(jobID)["template_hash"] == created["content_hash"])
+            #expect(try api.waitUntilFinished(jobID)["status"] == "completed")
+        }
+
+        @Test func aStoredVersionsAspectTermsNeverChange() throws {
+            _ = try api.post(
+                "/api/templates", ["name": "fixed_terms", "body": .string(Self.body), "aspect_terms": ["dish": ["soup", "broth"]]])
+            #expect(throws: DatabaseError.self) {
+                try TestStack.database().execute(
+                    Statement("tamper", "UPDATE templates SET aspect_terms = '{}' WHERE name = 'fixed_terms'"))
+            }
+            #expect(try api.get("/api/templates/fixed_terms/versions/v1")["aspect_terms"] == ["dish": ["soup", "broth"]])
+        }
+
+        @Test func badAspectTermsAre422InsideTheField() throws {
+            let response = try api.post(
+                "/api/templates", ["name": "bad_terms", "body": .string(Self.body), "aspect_terms": ["dish": ["pasta", "risotto!"]]])
+            #expect(response.status == 422)
+            #expect(response["detail"]?.arrayValue?.first?["loc"] == ["body", "aspect_terms", "dish", "1"])
+            #expect(try api.get("/api/templates/bad_terms/versions/v1").status == 404)
+        }
+
+        @Test func aBuiltInShowsItsOwnAspectTerms() throws {
+            let builtIn = try api.get("/api/templates/support_request/versions/v1")
+            #expect(builtIn["aspect_terms"]?["service"]?.arrayValue?.contains("account") == true)
+            let pinned = try #require(PromptTemplate.builtIn(name: "support_request", version: "v1"))
+            #expect(builtIn["content_hash"] == .string(pinned.contentHash))
+        }
+
         @Test func configListsTheTemplates() throws {
             let templates = try #require(try api.get("/api/config")["templates"])
             #expect(templates["default"] == "support_request")

@@ -27,5 +27,11 @@ extension BuiltInContent {
             openings: [
                 "with a one-line question", "with a greeting and the order number", "with a complaint",
                 "mid-thought, as people type in chats", "with a thank-you for a previous answer",
-            ]))
+            ]),
+        // Chats are often about a booking or signing in; "chatbot" stays out, it names the speaker of every
+        // other line.
+        aspectTerms: [
+            "service": ["booking", "reservation"],
+            "account": ["login", "sign-in"],
+        ])
 }

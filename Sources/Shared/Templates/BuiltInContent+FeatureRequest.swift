@@ -28,5 +28,11 @@ extension BuiltInContent {
             openings: [
                 "with what you like about the product", "with the task you were trying to do", "with the request itself",
                 "with how long you have used the product", "with a question to the team",
-            ]))
+            ]),
+        // What requests ask for and why: nouns only, since a verb ("export") would match in every sentence.
+        aspectTerms: [
+            "product": ["notification", "alert"],
+            "feature": ["dark mode", "night mode", "dark theme"],
+            "experience": ["workflow", "work process"],
+        ])
 }

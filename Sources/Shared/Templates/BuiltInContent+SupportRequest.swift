@@ -28,5 +28,11 @@ extension BuiltInContent {
             openings: [
                 "with the problem itself, no greeting", "with a short greeting and your order details",
                 "by saying this is not your first message", "with a question", "with what you were doing when it happened",
-            ]))
+            ]),
+        // Requests are about the customer's account and the product's settings; the standard lexicon has
+        // orders, billing and subscriptions already.
+        aspectTerms: [
+            "service": ["account", "user account", "customer account"],
+            "product": ["settings", "preferences"],
+        ])
 }

@@ -6,7 +6,7 @@ extension PromptTemplate {
         return PromptTemplate(
             name: kind.rawValue, version: "v1", kind: kind, description: content.description,
             system: content.systemBody, user: content.userBody, examples: content.examples, pools: content.pools,
-            isBuiltIn: true)
+            aspectTerms: content.aspectTerms, isBuiltIn: true)
     }
 }
 
@@ -21,6 +21,8 @@ struct BuiltInContent {
     var emphasis: String = ""
     var examples: [FewShotExample]
     var pools: DiversityPools
+    /// Domain terms of the kind that the standard aspect lexicon lacks, one group of alternatives per category.
+    var aspectTerms: [String: [String]] = [:]
 
     /// What one text of the kind is called in the prompt.
     var noun: String { kind.noun }

@@ -11,6 +11,8 @@ public struct StoredTemplate: Sendable, Equatable {
     public var kind: SampleKind
     public var description: String
     public var body: String
+    /// Category name → aspect terms, as uploaded; empty for a version without terms.
+    public var aspectTerms: [String: [String]]
     public var contentHash: String
     public var createdAt: Date
 
@@ -24,6 +26,10 @@ public struct StoredTemplate: Sendable, Equatable {
         self.kind = kind
         description = try row.decode("description")
         body = try row.decode("body")
+        guard let terms = PromptTemplate.aspectTerms(from: try row.decode("aspect_terms", as: JSONValue.self)) else {
+            throw DatabaseError(.decoding, message: "aspect_terms is not an object of term lists", statement: "templates")
+        }
+        aspectTerms = terms
         contentHash = try row.decode("content_hash")
         createdAt = try row.decode("created_at")
     }
@@ -31,6 +37,7 @@ public struct StoredTemplate: Sendable, Equatable {
     /// The template to render, or nil when the stored body no longer validates (a declared variable removed).
     public var template: PromptTemplate? {
         guard let body = try? TemplateBody(body) else { return nil }
-        return PromptTemplate.user(name: name, version: version, kind: kind, description: description, body: body)
+        return PromptTemplate.user(
+            name: name, version: version, kind: kind, description: description, body: body, aspectTerms: aspectTerms)
     }
 }

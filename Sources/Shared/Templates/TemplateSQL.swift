@@ -6,20 +6,21 @@ enum TemplateSQL {
         "SELECT pg_advisory_xact_lock(hashtext('templates:' || $1))")
 
     /// Inserts the next version of a name: one past its highest stored version, or past `$6` (1 for a
-    /// built-in name, whose v1 is in the code) when none is stored. Uses the primary key's (name, number).
+    /// built-in name, whose v1 is in the code) when none is stored; `$7` is the aspect terms object. Uses the
+    /// primary key's (name, number).
     static let insertNextVersion = Statement(
         "TemplateSQL.insertNextVersion",
         """
-        INSERT INTO templates (name, version_number, kind, description, body, content_hash)
-        SELECT $1, coalesce(max(version_number), $6) + 1, $2, $3, $4, $5 FROM templates WHERE name = $1
-        RETURNING name, version, kind, description, body, content_hash, created_at
+        INSERT INTO templates (name, version_number, kind, description, body, content_hash, aspect_terms)
+        SELECT $1, coalesce(max(version_number), $6) + 1, $2, $3, $4, $5, $7::jsonb FROM templates WHERE name = $1
+        RETURNING name, version, kind, description, body, aspect_terms, content_hash, created_at
         """)
 
     /// One version of a name, by the primary key.
     static let findVersion = Statement(
         "TemplateSQL.findVersion",
         """
-        SELECT name, version, kind, description, body, content_hash, created_at
+        SELECT name, version, kind, description, body, aspect_terms, content_hash, created_at
         FROM templates WHERE name = $1 AND version = $2
         """)
 
@@ -27,7 +28,7 @@ enum TemplateSQL {
     static let listAll = Statement(
         "TemplateSQL.listAll",
         """
-        SELECT name, version, kind, description, body, content_hash, created_at
+        SELECT name, version, kind, description, body, aspect_terms, content_hash, created_at
         FROM templates ORDER BY name, version_number
         """)
 

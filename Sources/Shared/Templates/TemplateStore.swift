@@ -6,17 +6,19 @@ public struct TemplateStore {
         self.connection = connection
     }
 
-    /// Stores the next version of `name` (v2 first for a built-in name) and returns it. Takes a lock on the
-    /// name until the caller's transaction ends, so concurrent uploads get consecutive versions.
+    /// Stores the next version of `name` (v2 first for a built-in name) with its aspect terms and returns it.
+    /// Takes a lock on the name until the caller's transaction ends, so concurrent uploads get consecutive versions.
     public func createNextVersion(
-        name: String, kind: SampleKind, description: String, body: TemplateBody
+        name: String, kind: SampleKind, description: String, body: TemplateBody,
+        aspectTerms: [String: [String]] = [:]
     ) throws(DatabaseError) -> StoredTemplate {
         try connection.execute(TemplateSQL.lockName, [name])
         let builtInVersions = PromptTemplate.builtIns.contains { $0.name == name } ? 1 : 0
         let rows = try connection.execute(
             TemplateSQL.insertNextVersion,
-            [name, kind.rawValue, description, body.source, PromptTemplate.userHash(kind: kind, body: body),
-             builtInVersions])
+            [name, kind.rawValue, description, body.source,
+             PromptTemplate.userHash(kind: kind, body: body, aspectTerms: aspectTerms), builtInVersions,
+             PromptTemplate.json(of: aspectTerms)])
         guard let row = rows.first else {
             throw DatabaseError(
                 .unexpectedResult, message: "insert returned no row", statement: TemplateSQL.insertNextVersion.name)

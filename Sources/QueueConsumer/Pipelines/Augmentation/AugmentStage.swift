@@ -21,12 +21,30 @@ struct AugmentStage {
     let cacheMode: String
     /// Sample indices below this belong to originals.
     let base: Int
-    let extractor = AspectExtractor()
-    let replacer = AspectReplacer()
+    /// The job's template's aspect lexicon: the standard terms and the template's own.
+    let extractor: AspectExtractor
+    let replacer: AspectReplacer
     let check = VariantCheck()
     /// One aspect swapped in a long text leaves it far closer than a paraphrase would: a swap is a near copy only
     /// when it changed next to nothing.
     let swapCheck = VariantCheck(bounds: VariantCheck.Bounds(similarity: 0.2...0.995))
+
+    init(
+        request: AugmentationRequest, jobID: UUID, provider: any Provider, model: String, product: String,
+        temperature: Double, seed: Int?, cacheMode: String, base: Int, lexicon: AspectLexicon = .standard
+    ) {
+        self.request = request
+        self.jobID = jobID
+        self.provider = provider
+        self.model = model
+        self.product = product
+        self.temperature = temperature
+        self.seed = seed
+        self.cacheMode = cacheMode
+        self.base = base
+        extractor = AspectExtractor(lexicon: lexicon)
+        replacer = AspectReplacer(lexicon: lexicon)
+    }
 
     func original(index: Int, text: String) -> AugmentationOriginal {
         AugmentationOriginal(

@@ -12,6 +12,8 @@ final class AugmentedRun: JobRun {
     private var originals: [Int: String]
     /// Variant indices start here.
     private let base: Int
+    /// The aspect terms of the job's template.
+    private let lexicon: AspectLexicon
 
     init(_ context: RunContext, template: PromptTemplate?, resume: ResumePoint, augmentation: AugmentationResume,
          now: ContinuousClock.Instant = .now)
@@ -20,6 +22,7 @@ final class AugmentedRun: JobRun {
         self.resume = augmentation
         let count = GenerationRequest(params: context.job.params)?.count ?? 0
         base = PipelineRun.indexLimit(count: count)
+        lexicon = template?.aspectLexicon ?? .standard
         generation = PipelineRun(context, template: template, resume: resume.restricted(below: base), now: now)
         originals = Dictionary(augmentation.keptOriginals.map { ($0.index, $0.text) }) { first, _ in first }
         advance(now: now)
@@ -86,7 +89,7 @@ final class AugmentedRun: JobRun {
         let stage = AugmentStage(
             request: request, jobID: job.id, provider: chain.generation.provider, model: chain.generation.model,
             product: chain.generation.request.product, temperature: chain.generation.request.temperature, seed: chain.generation.request.seed,
-            cacheMode: context.settings.responseCache, base: base)
+            cacheMode: context.settings.responseCache, base: base, lexicon: lexicon)
         augmentation = AugmentationRun(
             context, chain: chain, stage: stage, originals: originals.map { ($0.key, $0.value) },
             stored: resume.storedVariants, callsMade: resume.callsMade, spentUSD: generation.spentUSD, now: now)

@@ -30,7 +30,8 @@ demo: export DATAFORGE_OFFLINE_LATENCY_MS ?= 100
 demo: up
 	eval "$$(scripts/stack.sh env)"; \
 	"$$DATAFORGE_BIN_DIR/dataforge" submit --url "$$DATAFORGE_BASE_URL" \
-		--product "Wireless Earbuds" --count 20 --out "$$DATAFORGE_HOME/demo.jsonl"; \
+		--product "Wireless Earbuds" --count 20 --template product_review --augment CDA,ADA,CADA \
+		--augment-ratio 0.25 --out "$$DATAFORGE_HOME/demo.jsonl"; \
 	echo "Samples: $$DATAFORGE_HOME/demo.jsonl. The stack is still running; stop it with: make down"
 
 # One debug build serves the unit tests and the integration stack.

@@ -27,6 +27,9 @@ struct Submit: ParsableCommand {
     @Option(help: "Seed for reproducible samples (identical re-runs are answered from the response cache).")
     var seed: Int?
     @Option(help: "Stop before the job's provider calls cost more than this many USD.") var maxCost: Double?
+    @Option(help: "Augment the kept samples with these strategies, comma-separated (CDA, ADA, CADA).")
+    var augment: String?
+    @Option(help: "Share of the kept samples augmented, 0 to 1 (with --augment).") var augmentRatio = 0.5
     @Option(help: "Write the samples to this file as JSON lines.") var out: String?
     @Option(help: "Give up after this many seconds.") var timeout = 600
     @Option(help: "How many samples to print.") var show = 3
@@ -41,7 +44,10 @@ struct Submit: ParsableCommand {
         body["model"] = model.map(JSONValue.string)
         body["seed"] = seed.map(JSONValue.int)
         body["max_cost_usd"] = maxCost.map(JSONValue.double)
-        let created = try request(client, "POST", "/api/generate", body: .object(body))
+        let path = augment.map { strategies in
+            "/api/generate-augmented?augmentation_strategies=\(strategies)&augment_ratio=\(augmentRatio)"
+        } ?? "/api/generate"
+        let created = try request(client, "POST", path, body: .object(body))
         guard let jobID = created["job_id"]?.stringValue else { throw ValidationError("unexpected answer: \(created.jsonText)") }
         print("job \(jobID) submitted")
         let job = try wait(for: jobID, client: client)
@@ -49,7 +55,8 @@ struct Submit: ParsableCommand {
         guard job["status"]?.stringValue == "completed", let samples = job["result"]?["samples"]?.arrayValue else {
             throw ValidationError("job ended \(job["status"]?.stringValue ?? "?"): \(job["error_message"]?.stringValue ?? "")")
         }
-        print("\(samples.count) samples generated")
+        let variants = samples.filter { $0["metadata"]?["augmentation_strategy"] != nil }.count
+        print("\(samples.count) samples generated" + (variants > 0 ? " (\(variants) of them augmented variants)" : ""))
         for sample in samples.prefix(show) {
             print("\n— \(sample["text"]?.stringValue ?? "")")
         }

@@ -21,12 +21,15 @@ final class AugmentedRunFixture {
     }
 
     /// Turns until the run ends (or `turns` run out): stages, writes, calls, answers.
-    func drive(turns: Int = 200, answer: (PlannedCall) -> CallEvent = AugmentedRunFixture.offline) {
+    func drive(
+        turns: Int = 200, answer: (PlannedCall) -> CallEvent = AugmentedRunFixture.offline,
+        cost: (PlannedCall) -> Double = { _ in 0 }
+    ) {
         for _ in 0..<turns where run.end == nil {
             write()
             let next = run.nextCalls(limit: 8, now: .now)
             calls += next
-            for call in next { run.handle(answer(call), costUSD: 0, now: .now) }
+            for call in next { run.handle(answer(call), costUSD: cost(call), now: .now) }
         }
         // As the claim loop does, what the outbox still holds (rejected samples) is written before the end is.
         write()
@@ -49,9 +52,9 @@ final class AugmentedRunFixture {
 
     var augmentationCalls: [PlannedCall] { calls.filter { $0.purpose == .augmentation } }
 
-    /// The offline provider's own answer.
+    /// The offline provider's answer, whichever provider the call is for (requests are provider-neutral).
     static func offline(_ call: PlannedCall) -> CallEvent {
-        guard case .local(let result, _) = call.provider.prepare(call.request) else {
+        guard case .local(let result, _) = OfflineProvider().prepare(call.request) else {
             return RunFixture.failed(call, .fatal)
         }
         return CallEvent(call: call, result: result, latencyMilliseconds: 1, cached: false, remote: false, rateLimits: nil)

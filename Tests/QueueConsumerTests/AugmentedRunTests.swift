@@ -154,4 +154,32 @@ import Testing
             #expect(lineage.changedElements.allSatisfy { $0.to.hasPrefix("spare ") }, "\(lineage.changedElements)")
         }
     }
+
+    @Test func theJobsCostLimitEndsTheAugmentationAndTheJobCompletesWithWhatItHas() throws {
+        var priced = request([.cda, .ada])
+        priced.provider = "openai"
+        priced.model = "gpt-4o-mini"
+        priced.maxCostUSD = 0.01
+        let fixture = try AugmentedRunFixture(priced)
+        // The originals spend all but a hundredth of a cent: no rewrite call fits beside that.
+        fixture.drive(cost: { $0.purpose == .generation ? 0.00999 : 0 })
+        #expect(fixture.run.end == .completed)
+        #expect(fixture.run.budgetStop == "max_cost_usd")
+        #expect(fixture.augmentationCalls.isEmpty)
+        #expect(fixture.variants.values.allSatisfy { $0.lineage?.slot.strategy == .ada } && fixture.variants.count == 8)
+    }
+
+    @Test func aCancelDuringTheAugmentationEndsTheJobAtOnce() throws {
+        let fixture = try AugmentedRunFixture(request([.cda]))
+        var cancelled = false
+        fixture.drive { call in
+            if call.purpose == .augmentation, !cancelled {
+                cancelled = true
+                fixture.run.cancel()
+            }
+            return AugmentedRunFixture.offline(call)
+        }
+        #expect(cancelled && fixture.run.end == .cancelled)
+        #expect(fixture.augmentationCalls.count <= 4 && fixture.variants.isEmpty, "answers after the cancel are not kept")
+    }
 }

@@ -33,6 +33,8 @@ final class AugmentedRun: JobRun {
     var isWindingDown: Bool { augmentation?.isWindingDown ?? generation.isWindingDown }
     /// Generation counts for the first four fifths.
     var progress: Int { augmentation.map { 80 + $0.progress * 19 / 100 } ?? generation.progress * 4 / 5 }
+    /// Which budget ended the augmentation early, if one did.
+    var budgetStop: String? { augmentation?.budgetStop }
     var nextCallDue: ContinuousClock.Instant? { augmentation.map(\.nextCallDue) ?? generation.nextCallDue }
 
     func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] {
@@ -76,7 +78,7 @@ final class AugmentedRun: JobRun {
         let request = generation.chain?.generation.request
         return try generation.result(connection, extra: [
             "augmentation": try AugmentationTotals.json(
-                jobID: job.id, request: request?.augmentation, budgetStop: augmentation?.budgetStop,
+                jobID: job.id, request: request?.augmentation, budgetStop: budgetStop,
                 connection: connection),
         ])
     }

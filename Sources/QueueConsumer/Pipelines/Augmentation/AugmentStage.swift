@@ -23,9 +23,7 @@ struct AugmentStage {
     let extractor = AspectExtractor()
     let replacer = AspectReplacer()
     let check = VariantCheck()
-    /// One aspect swapped in a long text leaves it far closer than a paraphrase would: a swap is a near copy only
-    /// when it changed next to nothing.
-    let swapCheck = VariantCheck(bounds: VariantCheck.Bounds(similarity: 0.2...0.995))
+    let swapCheck = VariantCheck(bounds: .aspectSwap)
 
     func original(index: Int, text: String) -> AugmentationOriginal {
         AugmentationOriginal(

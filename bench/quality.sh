@@ -32,13 +32,7 @@ enqueue() {
     local controls="'quality_filter', false"
     [[ $4 == true ]] && controls="'quality_filter', true, 'min_quality_score', 0.6, 'sentiment_intensity', 2,
         'tone', 'frustrated', 'few_shot', true"
-    sql "INSERT INTO jobs (id, kind, queue, params)
-         SELECT gen_random_uuid(), 'generate', 'generation',
-                jsonb_build_object('product', 'Bench Earbuds ' || n, 'count', 50, 'version', 'v1',
-                                   'temperature', 0.9, 'template', 'product_review', 'kind', 'product_review',
-                                   'provider', '$2', 'model', '$3', 'bench_case', '$1', $controls)
-         FROM generate_series(1, $JOBS) AS n;
-         SELECT pg_notify('dataforge_jobs', '')" >/dev/null
+    enqueue_reviews "$1" "$JOBS" 50 "$2" "$3" "$controls"
 }
 
 # run_case CASE PROVIDER MODEL ENHANCED: the jobs through 2 consumers, then one RESULT line.
@@ -47,11 +41,7 @@ run_case() {
     say "$name: $JOBS jobs of 50 samples, 2 consumers"
     start_consumers 2
     enqueue "$@"
-    while (($(sql "SELECT count(*) FROM jobs WHERE params->>'bench_case' = '$name'") > 0)); do
-        ((SECONDS - started < 600)) || { say "$name: jobs still unfinished after 600 s"; break; }
-        sleep 0.5
-    done
-    stop_consumers
+    drain_case "$name" 600
     sql "SELECT format('RESULT %s|jobs=%s kept=%s rejected=%s generation_calls=%s judge_calls=%s calls_per_kept=%s seconds=%s',
                       '$name', count(DISTINCT h.id), sum(s.kept), sum(s.rejected), sum(c.generation), sum(c.judge),
                       round(sum(c.calls)::numeric / nullif(sum(s.kept), 0), 3), $SECONDS - $started)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# DataForge benchmarks: queue, API, provider calls, de-duplication and the quality pipeline on a throwaway stack.
+# DataForge benchmarks: queue, API, provider calls, de-duplication, the quality pipeline and augmentation on a
+# throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
 # BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000).
@@ -77,6 +78,8 @@ collect <<<"$out"
 out=$(bench/dedup.sh)
 collect <<<"$out"
 out=$(bench/quality.sh)
+collect <<<"$out"
+out=$(bench/augmentation.sh)
 collect <<<"$out"
 PROVIDER_RUNS=("rpm ${BENCH_RPM:-600}" "tpm ${BENCH_TPM:-60000}" "throughput" "inflight" "waiting" "latency 200"
     "latency 200 5")
@@ -175,6 +178,16 @@ for case in offline_plain offline_enhanced fake_plain fake_enhanced; do
     [[ $case == *enhanced ]] && target=0.35
     printf '  %-34s %14s  %s\n' "$case" "${R[$case.calls_per_kept]}" \
         "${R[$case.generation_calls]} generation + ${R[$case.judge_calls]} judge calls for ${R[$case.kept]} kept (${R[$case.rejected]} rejected); ≤ $target: $(meets "${R[$case.calls_per_kept]} <= $target"); distinct 4-grams ${R[${case}_diversity.distinct_4gram_ratio]}"
+done
+echo
+echo "Augmentation: local steps per ADA variant over ${R[augmentation_local.texts]} texts of ${R[augmentation_local.words]} words, ${R[augmentation_local.variants]} variants (baseline: splitting the words)"
+printf '  %-34s %14s  %s\n' "extract + swap + check" "${R[augmentation_local.total_us]} µs" \
+    "extraction ${R[augmentation_local.extract_us]} µs per original, swap ${R[augmentation_local.swap_us]} µs, check ${R[augmentation_local.check_us]} µs; ${R[augmentation_local.ratio]}× the baseline of ${R[augmentation_local.baseline_us]} µs; ${R[augmentation_local.made]} made, ${R[augmentation_local.passed]} passed the check"
+echo "Provider calls per augmented sample: ${R[augment_offline_local.jobs]} jobs of ${R[augment_offline_local.samples]} samples a case, CDA + ADA + CADA, 2 variants each, 2 consumers (earlier service: 7, none returned)"
+for case in offline_local fake_local fake_llm; do
+    r=augment_$case
+    printf '  %-34s %14s  %s\n' "$case" "${R[$r.calls_per_augmented]}" \
+        "${R[$r.augmentation_calls]} augmentation + ${R[$r.similarity_calls]} similarity calls for ${R[$r.kept]} kept of ${R[$r.variants]} variants (${R[$r.calls_per_variant]} a variant made) of ${R[$r.originals]} originals; kept/rejected CDA ${R[$r.cda_kept]}/${R[$r.cda_rejected]}, ADA ${R[$r.ada_kept]}/${R[$r.ada_rejected]}, CADA ${R[$r.cada_kept]}/${R[$r.cada_rejected]}; ${R[$r.seconds]} s; ≤ 1: $(meets "${R[$r.calls_per_augmented]:-99} <= 1")"
 done
 echo
 echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

@@ -26,6 +26,9 @@ extension VariantCheck {
         }
 
         public static let standard = Bounds()
+        /// For ADA variants: one aspect swapped in a long text leaves it far closer than a paraphrase would, so a
+        /// swap is a near copy only when it changed next to nothing.
+        public static let aspectSwap = Bounds(similarity: 0.2...0.995)
 
         /// `nearCopy` above the similarity band, `drift` below it, nil inside (a judge's similarity is read the
         /// same way).

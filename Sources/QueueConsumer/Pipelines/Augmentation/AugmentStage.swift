@@ -25,9 +25,7 @@ struct AugmentStage {
     let extractor: AspectExtractor
     let replacer: AspectReplacer
     let check = VariantCheck()
-    /// One aspect swapped in a long text leaves it far closer than a paraphrase would: a swap is a near copy only
-    /// when it changed next to nothing.
-    let swapCheck = VariantCheck(bounds: VariantCheck.Bounds(similarity: 0.2...0.995))
+    let swapCheck = VariantCheck(bounds: .aspectSwap)
 
     init(
         request: AugmentationRequest, jobID: UUID, provider: any Provider, model: String, product: String,

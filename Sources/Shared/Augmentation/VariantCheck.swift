@@ -11,6 +11,20 @@ public struct VariantCheck: Sendable {
         self.lexicon = lexicon
     }
 
+    /// What a check needs of an original, worked out once for all its variants.
+    public struct Original: Sendable {
+        public let text: String
+        let wordCount: Int
+        let polarity: Double
+        let trigrams: CharacterTrigrams
+    }
+
+    public func prepare(_ original: String) -> Original {
+        Original(
+            text: original, wordCount: TextNormaliser.words(original).count, polarity: lexicon.polarity(of: original),
+            trigrams: CharacterTrigrams(text: original))
+    }
+
     /// Checks `variant` against `original`.
     ///
     /// - Parameters:
@@ -20,7 +34,13 @@ public struct VariantCheck: Sendable {
     public func check(
         original: String, variant: String, requiredTerms: [String], allowedMissing: [String] = []
     ) -> VariantVerdict {
-        let originalWords = TextNormaliser.words(original)
+        check(prepare(original), variant: variant, requiredTerms: requiredTerms, allowedMissing: allowedMissing)
+    }
+
+    /// Checks `variant` against an original prepared once (`prepare`).
+    public func check(
+        _ original: Original, variant: String, requiredTerms: [String], allowedMissing: [String] = []
+    ) -> VariantVerdict {
         let variantWords = TextNormaliser.words(variant)
         var reasons: [VariantRejection] = []
 
@@ -32,7 +52,7 @@ public struct VariantCheck: Sendable {
         }
         if !missing.isEmpty { reasons.append(.missingAspect(missing)) }
 
-        let originalPolarity = lexicon.polarity(of: original)
+        let originalPolarity = original.polarity
         let variantPolarity = lexicon.polarity(of: variant)
         let flipped = originalPolarity * variantPolarity < 0 && abs(originalPolarity) >= bounds.sentimentSignFloor
         if abs(variantPolarity - originalPolarity) > bounds.sentimentTolerance || flipped {
@@ -40,10 +60,10 @@ public struct VariantCheck: Sendable {
         }
 
         // An empty original counts as one word, so the ratio stays finite (and an empty variant of it is 0).
-        let lengthRatio = Double(variantWords.count) / Double(max(originalWords.count, 1))
+        let lengthRatio = Double(variantWords.count) / Double(max(original.wordCount, 1))
         if !bounds.lengthRatio.contains(lengthRatio) { reasons.append(.lengthOutOfBounds) }
 
-        let similarity = CharacterTrigrams(text: variant).jaccard(CharacterTrigrams(text: original))
+        let similarity = CharacterTrigrams(text: variant).jaccard(original.trigrams)
         if let rejection = bounds.rejection(similarity: similarity) { reasons.append(rejection) }
 
         return VariantVerdict(

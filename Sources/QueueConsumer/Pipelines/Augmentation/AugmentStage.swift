@@ -47,7 +47,7 @@ struct AugmentStage {
     func original(index: Int, text: String) -> AugmentationOriginal {
         AugmentationOriginal(
             index: index, id: SampleSeed.sampleID(jobID: jobID, index: index), text: text,
-            aspects: extractor.extract(text))
+            aspects: extractor.extract(text), prepared: check.prepare(text))
     }
 
     /// Whether a slot's text starts as a provider paraphrase (CDA, CADA) rather than as the original (ADA).
@@ -121,8 +121,9 @@ struct AugmentStage {
             }
         }
         let replaced = changes.flatMap { change in original.aspects.mentions(of: change.from).map(\.written) }
+        // Both checks read sentiment with the same lexicon, so one preparation serves either.
         let verdict = check(for: slot.strategy).check(
-            original: original.text, variant: variantText, requiredTerms: original.writtenTerms,
+            original.prepared, variant: variantText, requiredTerms: original.writtenTerms,
             allowedMissing: replaced)
         rejections += verdict.reasons
         var missing: Set<String> = []

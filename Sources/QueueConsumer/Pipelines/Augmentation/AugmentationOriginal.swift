@@ -12,6 +12,8 @@ struct AugmentationOriginal {
     var id: UUID
     var text: String
     var aspects: AspectExtraction
+    /// What the variant checks need of it, worked out once for all its variants.
+    var prepared: VariantCheck.Original
     /// The provider's alternatives for its terms (`aspect_alternatives=llm`), once named; else the lexicon's.
     var swaps: AspectReplacer?
 

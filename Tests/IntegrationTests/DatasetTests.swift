@@ -117,6 +117,44 @@ extension StackTests {
             #expect(try api.get("/api/datasets/\(name)")["version_count"] == 2)
         }
 
+        @Test func minQualityAndKeptOnlyChooseTheSamplesTheySay() throws {
+            let name = Self.uniqueName("scored")
+            try createDataset(name)
+            let product = Self.uniqueName("Blender")
+            let job = try finishedJob(product: product, count: 6)
+            let rows = try TestStack.database().execute(
+                Statement(
+                    "sample scores",
+                    "SELECT kept, (quality ->> 'overall')::double precision AS overall FROM samples WHERE job_id = $1"),
+                [try #require(UUID(uuidString: job))])
+            let scores: [(kept: Bool, overall: Double)] = try rows.map { (try $0.decode("kept"), try $0.decode("overall")) }
+            let threshold = scores.map(\.overall).sorted()[scores.count / 2]
+
+            let strict = try api.post(
+                "/api/datasets/\(name)/versions",
+                ["job_ids": [.string(job)], "filter": ["min_quality": .double(threshold)]])
+            #expect(strict["sample_count"] == .int(scores.filter { $0.kept && $0.overall >= threshold }.count))
+            #expect(strict["filter"]?["min_quality"] == .double(threshold))
+            let everything = try api.post(
+                "/api/datasets/\(name)/versions", ["filter": ["product": .string(product), "kept_only": false]])
+            #expect(everything["sample_count"] == .int(scores.count))
+            #expect(everything["filter"]?["kept_only"] == false)
+        }
+
+        @Test func concurrentCommitsGetConsecutiveVersions() throws {
+            let name = Self.uniqueName("busy")
+            try createDataset(name)
+            let job = try finishedJob(product: Self.uniqueName("Router"), count: 2)
+            let statuses = concurrently(6) { _ in
+                (try? APIClient().post("/api/datasets/\(name)/versions", ["job_ids": [.string(job)]]))?.status ?? 0
+            }
+            #expect(statuses == Array(repeating: 201, count: 6))
+            let versions = try api.get("/api/datasets/\(name)/versions")["versions"]?.arrayValue ?? []
+            #expect(versions.map { $0["version"]?.intValue ?? 0 } == Array(1...6))
+            #expect(versions.map { $0["parent_version"]?.intValue } == [nil] + Array(1...5))
+            #expect(Set(versions.compactMap { $0["content_sha256"]?.stringValue }).count == 1)
+        }
+
         @Test func aCommittedVersionCannotBeChangedInTheDatabase() throws {
             let name = Self.uniqueName("frozen")
             try createDataset(name)

@@ -29,6 +29,7 @@ struct Response: Sendable {
         case 403: return "Forbidden"
         case 404: return "Not Found"
         case 405: return "Method Not Allowed"
+        case 409: return "Conflict"
         case 413: return "Payload Too Large"
         case 422: return "Unprocessable Entity"
         case 429: return "Too Many Requests"

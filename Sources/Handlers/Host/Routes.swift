@@ -22,6 +22,13 @@ enum Routes {
         .init("POST", "/api/templates", PostTemplate()),
         .init("GET", "/api/templates", ListTemplates()),
         .init("GET", "/api/templates/{name}/versions/{version}", GetTemplateVersion()),
+        .init("POST", "/api/datasets", PostDataset()),
+        .init("GET", "/api/datasets", ListDatasets()),
+        .init("GET", "/api/datasets/{name}", GetDataset()),
+        .init("POST", "/api/datasets/{name}/versions", PostDatasetVersion()),
+        .init("GET", "/api/datasets/{name}/versions", ListDatasetVersions()),
+        .init("GET", "/api/datasets/{name}/versions/{version}", GetDatasetVersion()),
+        .init("GET", "/api/datasets/{name}/diff", GetDatasetDiff()),
     ]
 
     static let router = Router(routes: all)

@@ -10,6 +10,8 @@ public enum APIError: Error, Sendable, Equatable {
     case unauthorized(String)
     case forbidden(String)
     case notFound(String)
+    /// 409: the request clashes with what exists (a name already taken).
+    case conflict(String)
     case methodNotAllowed
     case payloadTooLarge(limitBytes: Int)
     case rateLimited(retryAfterSeconds: Int)
@@ -23,6 +25,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized: return 401
         case .forbidden: return 403
         case .notFound: return 404
+        case .conflict: return 409
         case .methodNotAllowed: return 405
         case .payloadTooLarge: return 413
         case .rateLimited: return 429
@@ -35,7 +38,7 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .validation(let errors): return ["detail": .array(errors.map(\.json))]
         case .badRequest(let message), .unauthorized(let message), .forbidden(let message),
-            .notFound(let message), .unavailable(let message):
+            .notFound(let message), .conflict(let message), .unavailable(let message):
             return ["detail": .string(message)]
         case .methodNotAllowed: return ["detail": "Method Not Allowed"]
         case .payloadTooLarge(let limit): return ["detail": .string("Request body too large (limit \(limit) bytes)")]

@@ -1,0 +1,13 @@
+import Shared
+
+/// `GET /api/datasets/{name}`: the dataset with its versions (without statistics); 404 if unknown.
+struct GetDataset: Handler {
+    func handle(_ request: Request, context: HandlerContext) throws -> Response {
+        let store = DatasetStore(try context.connection())
+        let dataset = try DatasetView.dataset(request, store: store)
+        var object = DatasetView.dataset(dataset)
+        let versions = try store.versions(datasetID: dataset.id)
+        object["versions"] = .array(versions.map { DatasetView.version($0, dataset: dataset.name) })
+        return .json(.object(object))
+    }
+}

@@ -1,0 +1,93 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Datasets and their versions on one connection. A commit runs inside the caller's transaction, with its
+/// audit row.
+public struct DatasetStore {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Creates a dataset; nil when the name is taken.
+    public func create(name: String, description: String, createdBy: String) throws(DatabaseError) -> Dataset? {
+        guard let row = try connection.execute(DatasetSQL.insertIfNameFree, [name, description, createdBy]).first
+        else { return nil }
+        return try Dataset(row: row)
+    }
+
+    /// Every dataset, by name.
+    public func all() throws(DatabaseError) -> [Dataset] {
+        var datasets: [Dataset] = []
+        for row in try connection.execute(DatasetSQL.listAll) { datasets.append(try Dataset(row: row)) }
+        return datasets
+    }
+
+    public func find(name: String) throws(DatabaseError) -> Dataset? {
+        guard let row = try connection.execute(DatasetSQL.findByName, [name]).first else { return nil }
+        return try Dataset(row: row)
+    }
+
+    /// The ids among `jobIDs` that name no job, live or finished, in the order given.
+    public func unknownJobIDs(_ jobIDs: [UUID]) throws(DatabaseError) -> [UUID] {
+        var unknown: [UUID] = []
+        for row in try connection.execute(DatasetSQL.unknownJobIDs, [jobIDs]) { unknown.append(try row.decode("id")) }
+        return unknown
+    }
+
+    /// Locks dataset `name` until the transaction ends and returns its id; nil when there is none. Call before
+    /// `commitNextVersion`, inside the same transaction.
+    public func lock(name: String) throws(DatabaseError) -> UUID? {
+        try connection.execute(DatasetSQL.lockByName, [name]).first?.decode("id")
+    }
+
+    /// Commits the next version of a locked dataset from the samples of `jobIDs` (nil: of any job) that match
+    /// `filter`; nil when no sample matches (nothing is written then).
+    public func commitNextVersion(
+        datasetID: UUID, jobIDs: [UUID]?, filter: DatasetFilter, createdBy: String, note: String
+    ) throws(DatabaseError) -> DatasetVersion? {
+        let parameters: [(any SQLEncodable)?] = [
+            datasetID, jobIDs, filter.template, filter.templateVersion, filter.minQuality, filter.keptOnly,
+            filter.from, filter.to, filter.product, filter.strategy, filter.json, createdBy, note,
+        ]
+        guard let row = try connection.execute(DatasetSQL.commitNextVersion, parameters).first else { return nil }
+        return try DatasetVersion(row: row)
+    }
+
+    /// Every version of a dataset, oldest first.
+    public func versions(datasetID: UUID) throws(DatabaseError) -> [DatasetVersion] {
+        var versions: [DatasetVersion] = []
+        for row in try connection.execute(DatasetSQL.listVersions, [datasetID]) {
+            versions.append(try DatasetVersion(row: row))
+        }
+        return versions
+    }
+
+    public func version(datasetID: UUID, number: Int) throws(DatabaseError) -> DatasetVersion? {
+        guard let row = try connection.execute(DatasetSQL.findVersion, [datasetID, number]).first else { return nil }
+        return try DatasetVersion(row: row)
+    }
+
+    /// Counts by template, sentiment and strategy, mean scores and the jobs' cost over a version's samples, as
+    /// the JSON object the API answers with.
+    public func statistics(of version: DatasetVersion) throws(DatabaseError) -> JSONValue {
+        let rows = try connection.execute(DatasetSQL.statistics, [version.id, QualityStats.scoreNames])
+        guard case .object(var object) = try rows.first?.decode("statistics", as: JSONValue.self) else {
+            throw DatabaseError(.unexpectedResult, message: "no statistics row", statement: DatasetSQL.statistics.name)
+        }
+        object["sample_count"] = .int(version.sampleCount)
+        return .object(object)
+    }
+
+    /// How version `to` differs from version `from`, by sample id.
+    public func diff(from: DatasetVersion, to: DatasetVersion) throws(DatabaseError) -> DatasetDiff {
+        guard let row = try connection.execute(DatasetSQL.diff, [from.id, to.id]).first else {
+            throw DatabaseError(.unexpectedResult, message: "no diff row", statement: DatasetSQL.diff.name)
+        }
+        return try DatasetDiff(row: row)
+    }
+}

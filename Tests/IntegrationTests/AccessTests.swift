@@ -103,5 +103,48 @@ extension StackTests {
             #expect(seen.status == 200)
             #expect(seen.json["job_id"]?.stringValue == jobID)
         }
+
+        /// Runs `dataforge` with `arguments` against the stack's database; its exit status and output.
+        func cli(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID()).txt").path
+            let binary = (TestStack.environment["DATAFORGE_BIN_DIR"] ?? "") + "/dataforge"
+            let status = ChildProcess(binary, arguments, outputFile: output).wait()
+            return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+        }
+
+        @Test func keysMadeListedAndRevokedWithTheCommandLine() throws {
+            let made = try cli(["keys", "create", "--name", "cli reader", "--scopes", "read"])
+            #expect(made.status == 0)
+            let key = try #require(made.output.split(separator: "\n").first { $0.hasPrefix("dfk_") }.map(String.init))
+            let id = try #require(APIKeyToken(text: key)).id
+            #expect(try call("GET", "/api/jobs", key: key).status == 200)
+            #expect(try call("POST", "/api/validate", key: key, body: #"{"product":"Desk Lamp","count":1}"#).status == 403)
+
+            let listed = try cli(["keys", "list"])
+            let line = try #require(listed.output.split(separator: "\n").first { $0.hasPrefix(id) })
+            #expect(line.contains("cli reader") && line.contains("read"))
+            #expect(!listed.output.contains(try #require(APIKeyToken(text: key)).secret), "a secret is never listed")
+
+            #expect(try cli(["keys", "revoke", id]).status == 0)
+            #expect(try call("GET", "/api/jobs", key: key).status == 401)
+            #expect(try cli(["keys", "revoke", "nosuchkey1"]).status != 0)
+            #expect(try cli(["keys", "create", "--name", "x", "--scopes", "read,owner"]).status != 0)
+        }
+
+        @Test func aFinishedJobKeepsItsOwner() throws {
+            let writer = try key([.read, .write])
+            let jobID = try submit(key: writer)
+            let deadline = Date().addingTimeInterval(30)
+            var status = ""
+            while Date() < deadline {
+                status = try call("GET", "/api/result/\(jobID)", key: writer).json["status"]?.stringValue ?? ""
+                if status == "completed" { break }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            #expect(status == "completed")
+            #expect(try call("GET", "/api/result/\(jobID)", key: try key([.read])).status == 404)
+            #expect(try call("DELETE", "/api/job/\(jobID)", key: try key([.write])).status == 404)
+            #expect(try call("DELETE", "/api/job/\(jobID)", key: writer).json["status"] == "already_finished")
+        }
     }
 }

@@ -24,6 +24,8 @@ DATAFORGE_PG_PORT=$(free_port "$DATAFORGE_HTTP_PORT")
 export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
 # The benchmarks start their own consumers; the offline provider answers at once.
 export DATAFORGE_CONSUMERS=0 DATAFORGE_PROVIDER=offline DATAFORGE_OFFLINE_LATENCY_MS=0
+# The load generators run from one address: nginx's per-client limit would measure itself.
+export DATAFORGE_CLIENT_RATE=100000r/s DATAFORGE_CLIENT_BURST=100000
 export BENCH_JOBS=${BENCH_JOBS:-150000}
 
 finish() {

@@ -15,6 +15,8 @@ export DATAFORGE_HTTP_PORT DATAFORGE_PG_PORT DATAFORGE_BIN_DIR
 export DATAFORGE_CONSUMERS=3 DATAFORGE_LEASE_SECONDS=3 DATAFORGE_MAINTENANCE_INTERVAL_SECONDS=1
 # Two calls in flight per job keep a 50-sample job running long enough to be interrupted mid-way.
 export DATAFORGE_JOB_MAX_IN_FLIGHT=2
+# The suites hammer the API from one address; nginx's per-client limit is tested on its own nginx.
+export DATAFORGE_CLIENT_RATE=100000r/s DATAFORGE_CLIENT_BURST=100000
 # The tokenizer's rank files, where install-deps put them.
 export DATAFORGE_TOKENIZER_DIR=${DATAFORGE_TOKENIZER_DIR:-$PWD/.dataforge/tokenizers}
 # Hermetic: never call a real provider from the tests.

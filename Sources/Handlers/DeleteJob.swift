@@ -18,6 +18,10 @@ struct DeleteJob: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let id = try JobView.jobID(request)
         let connection = try context.connection()
+        // Another key's job is answered as absent. Owners never change, so checking first is safe.
+        if let owner = context.visibleOwner, try JobStore(connection).find(id, ownedBy: owner) == nil {
+            throw APIError.notFound("Job \(id.sqlText) not found")
+        }
         let cancel: (kind: String, message: String)? = try connection.transaction { connection in
             let jobs = JobStore(connection)
             let action: String

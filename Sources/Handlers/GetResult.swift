@@ -10,7 +10,7 @@ struct GetResult: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let id = try JobView.jobID(request)
         let connection = try context.connection()
-        guard let job = try JobStore(connection).find(id) else { throw APIError.notFound("Job \(id.sqlText) not found") }
+        guard let job = try JobStore(connection).find(id, ownedBy: context.visibleOwner) else { throw APIError.notFound("Job \(id.sqlText) not found") }
         guard job.state.isFinal else { return .json(JobView.job(job, samples: nil)) }
         let samples = try SampleStore(connection).list(jobID: id, kept: true, limit: Self.sampleLimit, offset: 0)
         // A finished job never changes: nginx may answer repeated polls for it from its cache.

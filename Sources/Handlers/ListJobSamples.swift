@@ -12,7 +12,7 @@ struct ListJobSamples: Handler {
         let offset = reader.int("offset", default: 0, in: 0...10_000_000)
         guard reader.errors.isEmpty, let limit, let offset else { throw APIError.validation(reader.errors) }
         let connection = try context.connection()
-        guard try JobStore(connection).find(id) != nil else { throw APIError.notFound("Job \(id.sqlText) not found") }
+        guard try JobStore(connection).find(id, ownedBy: context.visibleOwner) != nil else { throw APIError.notFound("Job \(id.sqlText) not found") }
         let samples = try SampleStore(connection).list(jobID: id, kept: kept, limit: limit, offset: offset)
         return .json([
             "job_id": .string(id.sqlText), "samples": .array(samples.map(JobView.detailedSample)),

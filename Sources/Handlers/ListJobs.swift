@@ -26,7 +26,8 @@ struct ListJobs: Handler {
             reader.fail("cursor", type: "value_error", msg: "Value error, invalid cursor")
         }
         guard reader.errors.isEmpty, let limit else { throw APIError.validation(reader.errors) }
-        let jobs = try JobStore(try context.connection()).list(state: state, after: cursor, limit: limit)
+        let jobs = try JobStore(try context.connection()).list(
+            state: state, after: cursor, limit: limit, ownedBy: context.visibleOwner)
         let next: JSONValue = jobs.count == limit ? jobs.last.map { .string(Self.cursor(for: $0)) } ?? .null : .null
         return .json(["jobs": .array(jobs.map(JobView.summary)), "limit": .int(limit), "next_cursor": next])
     }

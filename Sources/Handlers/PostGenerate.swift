@@ -17,7 +17,8 @@ struct PostGenerate: Handler {
         var generation = generation
         let connection = try context.connection()
         _ = try TemplatePinning.pin(&generation) { TemplateStore(connection) }
-        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts)
+        let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts,
+            ownerKeyID: context.caller?.id)
         let record = try connection.transaction { connection in
             let record = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(

@@ -45,6 +45,7 @@ extension SettingsTests {
         ("DATAFORGE_CONNECT_TIMEOUT_SECONDS", "601"),
         ("DATAFORGE_PRICES", "gpt-4o"),
         ("DATAFORGE_ALLOW_UNPRICED_MODELS", "maybe"),
+        ("DATAFORGE_AUTH", "yes"),
         ("DATAFORGE_RPM", "0"),
         ("DATAFORGE_TPM", "x"),
         ("DATAFORGE_MAX_IN_FLIGHT", "-5"),

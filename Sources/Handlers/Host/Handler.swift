@@ -16,6 +16,15 @@ struct HandlerContext {
     var logger: Logger
     var settings: Settings
     let database: DatabaseSession
+    /// The request's API key; nil when the API asks for none (or the route is public).
+    var caller: APIKey? = nil
+
+    /// The owner whose resources alone this caller may see: its own key unless it is an admin; nil (all)
+    /// when the API asks for no key.
+    var visibleOwner: String? {
+        guard let caller, !caller.allows(.admin) else { return nil }
+        return caller.id
+    }
 
     /// The thread's connection, opened on first use (so `/health` never touches the database).
     func connection() throws(DatabaseError) -> Connection {

@@ -8,11 +8,13 @@ struct Router: Sendable {
         var method: String
         var segments: [Substring]
         var handler: any Handler
+        var access: RouteAccess
 
-        init(_ method: String, _ pattern: String, _ handler: any Handler) {
+        init(_ method: String, _ pattern: String, _ handler: any Handler, access: RouteAccess? = nil) {
             self.method = method
             self.segments = pattern.split(separator: "/")
             self.handler = handler
+            self.access = access ?? .standard(method: method, pattern: pattern)
         }
 
         func match(_ pathSegments: [Substring]) -> [String: String]? {
@@ -42,14 +44,18 @@ struct Router: Sendable {
             }
             var request = request
             request.pathParameters = parameters
-            return respond(to: request, with: route.handler, context: context)
+            return respond(to: request, with: route, context: context)
         }
         return Self.response(for: pathMatched ? .methodNotAllowed : .notFound("Not Found"))
     }
 
-    private func respond(to request: Request, with handler: any Handler, context: HandlerContext) -> Response {
+    private func respond(to request: Request, with route: Route, context: HandlerContext) -> Response {
+        var context = context
         do {
-            return try handler.handle(request, context: context)
+            if context.settings.requiresAPIKey, case .scope(let scope) = route.access {
+                context.caller = try Authenticator.caller(of: request, needing: scope, connection: context.connection)
+            }
+            return try route.handler.handle(request, context: context)
         } catch let error as APIError {
             return Self.response(for: error)
         } catch let error as DatabaseError where error.isConnectionFailure {

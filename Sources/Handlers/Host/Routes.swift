@@ -3,9 +3,9 @@ import Shared
 /// The API: every method, path and handler, in one table.
 enum Routes {
     static let all: [Router.Route] = [
-        .init("GET", "/", GetRoot()),
-        .init("GET", "/health", GetLiveness()),
-        .init("GET", "/api/health", GetHealth()),
+        .init("GET", "/", GetRoot(), access: .open),
+        .init("GET", "/health", GetLiveness(), access: .open),
+        .init("GET", "/api/health", GetHealth(), access: .open),
         .init("POST", "/api/generate", PostGenerate()),
         .init("POST", "/api/generate-enhanced", PostGenerateEnhanced()),
         .init("POST", "/api/generate-augmented", PostGenerateAugmented()),

@@ -75,6 +75,8 @@ public struct Settings: Sendable {
     /// Whether jobs may name a model with no known price (`DATAFORGE_ALLOW_UNPRICED_MODELS`); off by default, so
     /// a job's `max_cost_usd` always means something.
     public var allowsUnpricedModels: Bool
+    /// Whether the API asks for a key (`DATAFORGE_AUTH=on`); off by default so a local demo needs none.
+    public var requiresAPIKey: Bool
 
     public static let defaultOpenAIBaseURL = "https://api.openai.com/v1"
     public static let defaultAnthropicBaseURL = "https://api.anthropic.com"
@@ -159,6 +161,7 @@ public struct Settings: Sendable {
                     + "such as my-model=0.5/1.5,gpt-4o=2/8",
                 PriceTable.parseOverrides))
         allowsUnpricedModels = try reader.bool("DATAFORGE_ALLOW_UNPRICED_MODELS", default: false)
+        requiresAPIKey = try reader.choice("DATAFORGE_AUTH", default: "off", among: ["on", "off"]) == "on"
         let ownLimits = RateLimits(
             requestsPerMinute: try reader.optionalInt("DATAFORGE_RPM", in: 1...100_000_000),
             tokensPerMinute: try reader.optionalInt("DATAFORGE_TPM", in: 1...1_000_000_000),

@@ -46,9 +46,10 @@ public enum APIError: Error, Sendable, Equatable {
         }
     }
 
-    /// Extra response headers: `Retry-After` for 429.
+    /// Extra response headers: `Retry-After` for 429, the scheme to authenticate with for 401.
     public var headers: [(String, String)] {
         if case .rateLimited(let seconds) = self { return [("Retry-After", String(seconds))] }
+        if case .unauthorized = self { return [("WWW-Authenticate", "Bearer")] }
         return []
     }
 }

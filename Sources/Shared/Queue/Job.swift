@@ -71,11 +71,14 @@ public struct NewJob: Sendable {
     public var params: JSONValue
     public var maxAttempts: Int
     public var priority: Int
+    /// The API key that made the job, when the API asks for keys.
+    public var ownerKeyID: String?
 
     public init(
         id: UUID = UUID(), kind: String, queue: String = "generation", params: JSONValue, maxAttempts: Int = 5,
-        priority: Int = 100
+        priority: Int = 100, ownerKeyID: String? = nil
     ) {
+        self.ownerKeyID = ownerKeyID
         self.id = id
         self.kind = kind
         self.queue = queue

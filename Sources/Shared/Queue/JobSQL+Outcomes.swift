@@ -21,11 +21,11 @@ extension JobSQL {
                       nullif(outcome.error, '') AS error, outcome.result
         ), moved AS (
             INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, errors, progress, api_key_id, created_at, started_at, result)
+                                     error_message, errors, progress, owner_key_id, created_at, started_at, result)
             SELECT id, kind, queue, priority, params, attempt, max_attempts, ending,
                    CASE WHEN ending = 'error' THEN error END,
                    CASE WHEN error IS NULL THEN errors ELSE errors || job_attempt_error(attempt, error, now()) END,
-                   CASE WHEN ending = 'completed' THEN 100 ELSE progress END, api_key_id, created_at,
+                   CASE WHEN ending = 'completed' THEN 100 ELSE progress END, owner_key_id, created_at,
                    started_at, result
             FROM done
             RETURNING id, outcome, error_message
@@ -59,11 +59,11 @@ extension JobSQL {
             RETURNING jobs.*, job.errors AS all_errors
         ), moved AS (
             INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, errors, progress, api_key_id, created_at, started_at)
+                                     error_message, errors, progress, owner_key_id, created_at, started_at)
             SELECT id, kind, queue, priority, params, attempt, max_attempts,
                    CASE WHEN cancel_requested THEN 'cancelled' ELSE 'error' END,
                    CASE WHEN NOT cancel_requested THEN 'Gave up after ' || attempt || ' attempts: ' || $4 END,
-                   all_errors, progress, api_key_id, created_at, started_at
+                   all_errors, progress, owner_key_id, created_at, started_at
             FROM failed
             RETURNING id, outcome, error_message
         ), event AS (
@@ -119,12 +119,12 @@ extension JobSQL {
             RETURNING jobs.*, expired.errors AS all_errors
         ), moved AS (
             INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, errors, progress, api_key_id, created_at, started_at)
+                                     error_message, errors, progress, owner_key_id, created_at, started_at)
             SELECT id, kind, queue, priority, params, attempt, max_attempts,
                    CASE WHEN cancel_requested THEN 'cancelled' ELSE 'error' END,
                    CASE WHEN NOT cancel_requested
                         THEN 'The job was interrupted ' || attempt || ' times and was given up' END,
-                   all_errors, progress, api_key_id, created_at, started_at
+                   all_errors, progress, owner_key_id, created_at, started_at
             FROM failed
             RETURNING id, outcome, error_message
         ), events AS (

@@ -6,8 +6,8 @@ enum JobSQL {
         "JobSQL.insert",
         """
         WITH job AS (
-            INSERT INTO jobs (id, kind, queue, params, max_attempts, priority)
-            VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+            INSERT INTO jobs (id, kind, queue, params, max_attempts, priority, owner_key_id)
+            VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)
             RETURNING *
         ), event AS (
             INSERT INTO job_events (job_id, kind, state) SELECT id, 'state', 'pending' FROM job
@@ -22,32 +22,33 @@ enum JobSQL {
         "JobSQL.notifyAvailable",
         "SELECT pg_notify('dataforge_jobs', $1)")
 
-    /// Reads one job, hot or finished. One statement sees one snapshot, so a job moving to history
-    /// meanwhile is seen in exactly one of the two tables.
+    /// Reads one job, hot or finished, of owner $2 when given. One statement sees one snapshot, so a job
+    /// moving to history meanwhile is seen in exactly one of the two tables.
     static let findByID = Statement(
         "JobSQL.findByID",
         """
         SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
                progress, last_error AS error_message, errors, created_at, updated_at, NULL::jsonb AS result
-        FROM jobs WHERE id = $1
+        FROM jobs WHERE id = $1 AND ($2::text IS NULL OR owner_key_id = $2)
         UNION ALL
         SELECT id, kind, params, outcome, progress, error_message, errors, created_at, finished_at, result
-        FROM job_history WHERE id = $1
+        FROM job_history WHERE id = $1 AND ($2::text IS NULL OR owner_key_id = $2)
         LIMIT 1
         """)
 
-    /// Lists jobs newest first, hot and finished, optionally of one status, after a keyset cursor
-    /// (created_at, id); uses job_history_created_idx (the hot table is small enough to sort).
+    /// Lists jobs newest first, hot and finished, optionally of one status and of one owner ($5), after a
+    /// keyset cursor (created_at, id); uses job_history_created_idx, or job_history_owner_idx for an owner
+    /// (the hot table is small enough to sort).
     static let list = Statement(
         "JobSQL.list",
         """
         SELECT * FROM (
             SELECT id, kind, params, CASE state WHEN 'running' THEN 'running' ELSE 'pending' END AS status,
                    progress, last_error AS error_message, errors, created_at, updated_at, NULL::jsonb AS result
-            FROM jobs
+            FROM jobs WHERE $5::text IS NULL OR owner_key_id = $5
             UNION ALL
             SELECT id, kind, params, outcome, progress, error_message, errors, created_at, finished_at, result
-            FROM job_history
+            FROM job_history WHERE $5::text IS NULL OR owner_key_id = $5
         ) AS all_jobs
         WHERE ($1::text IS NULL OR status = $1)
           AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
@@ -127,9 +128,9 @@ enum JobSQL {
             DELETE FROM jobs WHERE id = $1 AND state = 'available' RETURNING *
         ), moved AS (
             INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome,
-                                     error_message, errors, progress, api_key_id, created_at, started_at)
+                                     error_message, errors, progress, owner_key_id, created_at, started_at)
             SELECT id, kind, queue, priority, params, attempt, max_attempts, 'cancelled', NULL, errors, progress,
-                   api_key_id, created_at, started_at
+                   owner_key_id, created_at, started_at
             FROM done
             RETURNING id
         ), event AS (

@@ -20,7 +20,7 @@ public struct JobStore {
     /// Inserts a pending job and queues the consumers' wake-up for when the transaction commits.
     public func enqueue(_ job: NewJob) throws(DatabaseError) -> JobRecord {
         let rows = try connection.execute(
-            JobSQL.insert, [job.id, job.kind, job.queue, job.params, job.maxAttempts, job.priority])
+            JobSQL.insert, [job.id, job.kind, job.queue, job.params, job.maxAttempts, job.priority, job.ownerKeyID])
         guard let row = rows.first else {
             throw DatabaseError(.unexpectedResult, message: "insert returned no row", statement: JobSQL.insert.name)
         }
@@ -28,19 +28,19 @@ public struct JobStore {
         return try JobRecord(row: row)
     }
 
-    /// The job with this id, hot or finished, or nil.
-    public func find(_ id: UUID) throws(DatabaseError) -> JobRecord? {
-        let rows = try connection.execute(JobSQL.findByID, [id])
+    /// The job with this id, hot or finished, or nil; of that owner only when `owner` is given.
+    public func find(_ id: UUID, ownedBy owner: String? = nil) throws(DatabaseError) -> JobRecord? {
+        let rows = try connection.execute(JobSQL.findByID, [id, owner])
         guard let row = rows.first else { return nil }
         return try JobRecord(row: row)
     }
 
-    /// Jobs newest first, optionally of one state, strictly after the cursor (created_at, id).
-    public func list(state: JobState?, after cursor: (Date, UUID)?, limit: Int) throws(DatabaseError)
-        -> [JobRecord]
+    /// Jobs newest first, optionally of one state and one owner, strictly after the cursor (created_at, id).
+    public func list(state: JobState?, after cursor: (Date, UUID)?, limit: Int, ownedBy owner: String? = nil)
+        throws(DatabaseError) -> [JobRecord]
     {
         let rows = try connection.execute(
-            JobSQL.list, [state?.rawValue, cursor?.0, cursor?.1, limit])
+            JobSQL.list, [state?.rawValue, cursor?.0, cursor?.1, limit, owner])
         var jobs: [JobRecord] = []
         for row in rows { jobs.append(try JobRecord(row: row)) }
         return jobs

@@ -1,0 +1,70 @@
+import Shared
+import ArgumentParser
+
+/// `dataforge keys create|list|revoke`: the API keys, managed on the database directly (as `migrate` is).
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create, list and revoke API keys.", subcommands: [Create.self, List.self, Revoke.self])
+
+    static func connection(program: String) throws -> Connection {
+        let settings = Settings.loadOrExit(program: program)
+        return try Connection(conninfo: settings.databaseURL, applicationName: program)
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a key and print it once: only its hash is stored.")
+
+        @Option(help: "A name to recognise the key by.") var name: String
+        @Option(help: "Comma-separated scopes: read, write, admin (admin implies the others).") var scopes = "read"
+
+        func validate() throws {
+            guard (1...200).contains(name.count) else { throw ValidationError("--name must have 1 to 200 characters") }
+            guard KeyScope.parseList(scopes) != nil else {
+                throw ValidationError("--scopes must list read, write or admin, separated by commas")
+            }
+        }
+
+        func run() throws {
+            let token = APIKeyToken.generate()
+            let key = try APIKeyStore(try Keys.connection(program: "dataforge keys create"))
+                .create(token, name: name, scopes: KeyScope.parseList(scopes) ?? [])
+            print(token.text)
+            printError("key \(key.id) (\(KeyScope.listText(key.scopes))) created; it is not shown again")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the keys (never their secrets).")
+
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        }
+
+        func run() throws {
+            let keys = try APIKeyStore(try Keys.connection(program: "dataforge keys list")).list()
+            print("id            scopes            created               last used             revoked               name")
+            for key in keys {
+                let columns = [
+                    pad(key.id, 14), pad(KeyScope.listText(key.scopes), 18), pad(RFC3339.format(key.createdAt), 22),
+                    pad(key.lastUsedAt.map(RFC3339.format) ?? "-", 22),
+                    pad(key.revokedAt.map(RFC3339.format) ?? "-", 22), key.name,
+                ]
+                print(columns.joined())
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key: it is refused from then on.")
+
+        @Argument(help: "The key's id (the part after dfk_).") var id: String
+
+        func run() throws {
+            guard let key = try APIKeyStore(try Keys.connection(program: "dataforge keys revoke")).revoke(id: id) else {
+                throw ValidationError("no key with id \(id)")
+            }
+            print("key \(key.id) revoked")
+        }
+    }
+}

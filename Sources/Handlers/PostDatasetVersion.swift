@@ -33,7 +33,7 @@ struct PostDatasetVersion: Handler {
                     FieldError(type: "value_error", loc: ["body"], msg: "Value error, no sample matches the job ids and filter")
                 ])
             }
-            try DedupStore(connection).recordVersion(version.id, of: datasetID)
+            try DedupStore(connection).recordVersion(version, of: datasetID)
             try AuditStore(connection).append(
                 AuditEntry(
                     actor: "api", action: "dataset.committed", subjectType: "dataset",

@@ -78,7 +78,7 @@ extension StackTests {
         }
 
         @Test(.enabled(if: FakeProvider.isRunning))
-        func aJobDeduplicatingAgainstADatasetRejectsATextOfItsLatestVersion() throws {
+        func aJobDeduplicatingAgainstADatasetRejectsATextOfItsLatestVersionOnly() throws {
             try repeatOneText()
             defer { try? fake.reset() }
             let marker = UUID().uuidString.prefix(8)
@@ -106,6 +106,17 @@ extension StackTests {
             let unscoped = try submitToFake("Dataset Kettle \(marker) c")
             _ = try api.waitUntilFinished(unscoped, seconds: 60)
             #expect(try samples(unscoped, kept: true).count == 1)
+
+            // A next version without the first job's sample: it is no longer in the dataset's index.
+            let other = try api.submit(product: "Dataset Kettle \(marker) d", count: 2)
+            #expect(try api.waitUntilFinished(other)["status"] == "completed")
+            let next = try api.post("/api/datasets/\(dataset.name)/versions", ["job_ids": [.string(other)]])
+            #expect(next.status == 201, "\(next.json.jsonText)")
+            let third = try submitToFake(
+                "Dataset Kettle \(marker) e", ["dedup_scope": "dataset", "dataset_id": .string(dataset.id)])
+            _ = try api.waitUntilFinished(third, seconds: 60)
+            let thirdOriginals = try samples(third, kept: false).compactMap(duplicateReason).map(\.of)
+            #expect(!thirdOriginals.contains(original), "\(thirdOriginals)")
         }
 
         @Test(.enabled(if: FakeProvider.isRunning))

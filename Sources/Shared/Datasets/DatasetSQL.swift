@@ -94,8 +94,9 @@ enum DatasetSQL {
         FROM committed
         """)
 
-    /// Up to $3 samples of version $1 after position $2, in position order, with their texts: a keyset page of
-    /// the version's primary key, each sample by the samples' primary key.
+    /// Up to $4 samples of version $1 after position $2, in position order, with their texts; when $3 is not
+    /// NULL only those version $3 no longer holds. A keyset page of the version's primary key, each sample by the
+    /// samples' primary key (and probed in $3 by the (version_id, sample_id) index).
     static let versionTextsPage = Statement(
         "DatasetSQL.versionTextsPage",
         """
@@ -103,8 +104,10 @@ enum DatasetSQL {
         FROM dataset_version_samples v
         JOIN samples s ON s.job_id = v.job_id AND s.idx = v.idx
         WHERE v.version_id = $1 AND v.position > $2
+          AND ($3::uuid IS NULL
+               OR NOT EXISTS (SELECT 1 FROM dataset_version_samples n WHERE n.version_id = $3 AND n.sample_id = v.sample_id))
         ORDER BY v.position
-        LIMIT $3
+        LIMIT $4
         """)
 
     /// Every version of dataset $1, oldest first (the unique (dataset_id, version) index).

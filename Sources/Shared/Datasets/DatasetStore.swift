@@ -64,12 +64,13 @@ public struct DatasetStore {
     }
 
     /// Up to `limit` samples of version `versionID` after position `after` (0 for the first page), in position
-    /// order: page through a version without holding it in memory.
+    /// order: page through a version without holding it in memory. With `droppedBy`, only the samples that
+    /// version no longer holds.
     public func textsPage(
-        versionID: UUID, after: Int, limit: Int
+        versionID: UUID, droppedBy successorID: UUID? = nil, after: Int, limit: Int
     ) throws(DatabaseError) -> [(position: Int, sampleID: UUID, text: String)] {
         var page: [(position: Int, sampleID: UUID, text: String)] = []
-        for row in try connection.execute(DatasetSQL.versionTextsPage, [versionID, after, limit]) {
+        for row in try connection.execute(DatasetSQL.versionTextsPage, [versionID, after, successorID, limit]) {
             page.append((try row.decode("position"), try row.decode("sample_id"), try row.decode("text")))
         }
         return page

@@ -4,7 +4,8 @@ import Shared
 ///
 /// One transaction: the dataset's row is locked (so versions number consecutively), then one statement selects
 /// the matching samples in (job_id, idx) order, hashes them and writes the version and its sample list; the
-/// audit row goes in the same transaction. Unknown job ids, or no matching sample, are a 422 and write nothing.
+/// version's samples are recorded in the dataset's de-duplication scope and the audit row written in the same
+/// transaction. Unknown job ids, or no matching sample, are a 422 and write nothing.
 struct PostDatasetVersion: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let commit = try DatasetCommit.validated(GenerationRequest.jsonObject(body: request.body))
@@ -32,6 +33,7 @@ struct PostDatasetVersion: Handler {
                     FieldError(type: "value_error", loc: ["body"], msg: "Value error, no sample matches the job ids and filter")
                 ])
             }
+            try DedupStore(connection).recordVersion(version, of: datasetID)
             try AuditStore(connection).append(
                 AuditEntry(
                     actor: "api", action: "dataset.committed", subjectType: "dataset",

@@ -17,6 +17,7 @@ struct PostGenerate: Handler {
         var generation = generation
         let connection = try context.connection()
         _ = try TemplatePinning.pin(&generation) { TemplateStore(connection) }
+        try DedupDatasetResolution.resolve(&generation, store: DatasetStore(connection))
         let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts,
             ownerKeyID: context.caller?.id)
         let record = try connection.transaction { connection in

@@ -151,6 +151,13 @@ import Testing
         #expect(request.deduplicationScope(jobID: UUID()) == .dataset(dataset))
     }
 
+    @Test func aDatasetNamedInsteadOfItsIdIsKeptForResolutionAtEnqueue() throws {
+        let request = try Self.enhanced([], body: #"{"product":"Desk","dedup_scope":"dataset","dataset":"reviews"}"#)
+        #expect(request.dedupScope == .dataset)
+        #expect(request.datasetName == "reviews")
+        #expect(request.datasetID == nil)
+    }
+
     @Test func oneWordBoundLeavesTheOtherAtItsLimit() throws {
         #expect(try Self.enhanced([], body: #"{"product":"Desk","min_words":30}"#).lengthWords == 30...2000)
         #expect(try Self.enhanced([], body: #"{"product":"Desk","max_words":30}"#).lengthWords == 1...30)
@@ -172,6 +179,8 @@ import Testing
         (#""dedup_scope":"Job""#, "value_error", ["dedup_scope"]),
         (#""dedup_scope":"dataset""#, "missing", ["dataset_id"]),
         (#""dedup_scope":"dataset","dataset_id":"nope""#, "uuid_parsing", ["dataset_id"]),
+        (#""dedup_scope":"dataset","dataset":"""#, "string_too_short", ["dataset"]),
+        (#""dedup_scope":"dataset","dataset":7"#, "string_type", ["dataset"]),
     ])
     func badBodyControlIs422WithBodyLoc(fields: String, type: String, loc: [String]) throws {
         let errors = try Self.bodyErrors(#"{"product":"Desk",\#(fields)}"#)

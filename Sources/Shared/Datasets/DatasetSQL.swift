@@ -31,6 +31,9 @@ enum DatasetSQL {
         FROM datasets d WHERE d.name = $1
         """)
 
+    /// The name of the dataset with id $1 (the primary key).
+    static let nameByID = Statement("DatasetSQL.nameByID", "SELECT name FROM datasets WHERE id = $1")
+
     /// Locks a dataset's row until commit, so two commits to one dataset number their versions one after the other.
     static let lockByName = Statement(
         "DatasetSQL.lockByName", "SELECT id FROM datasets WHERE name = $1 FOR UPDATE")
@@ -89,6 +92,22 @@ enum DatasetSQL {
         SELECT id, version, parent_version, to_jsonb(job_ids) AS job_ids, filter, sample_count, content_sha256,
                created_at, created_by, note
         FROM committed
+        """)
+
+    /// Up to $4 samples of version $1 after position $2, in position order, with their texts; when $3 is not
+    /// NULL only those version $3 no longer holds. A keyset page of the version's primary key, each sample by the
+    /// samples' primary key (and probed in $3 by the (version_id, sample_id) index).
+    static let versionTextsPage = Statement(
+        "DatasetSQL.versionTextsPage",
+        """
+        SELECT v.position, v.sample_id, s.text
+        FROM dataset_version_samples v
+        JOIN samples s ON s.job_id = v.job_id AND s.idx = v.idx
+        WHERE v.version_id = $1 AND v.position > $2
+          AND ($3::uuid IS NULL
+               OR NOT EXISTS (SELECT 1 FROM dataset_version_samples n WHERE n.version_id = $3 AND n.sample_id = v.sample_id))
+        ORDER BY v.position
+        LIMIT $4
         """)
 
     /// Every version of dataset $1, oldest first (the unique (dataset_id, version) index).

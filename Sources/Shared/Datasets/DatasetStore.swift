@@ -32,6 +32,11 @@ public struct DatasetStore {
         return try Dataset(row: row)
     }
 
+    /// The name of the dataset with id `id`; nil when there is none.
+    public func name(id: UUID) throws(DatabaseError) -> String? {
+        try connection.execute(DatasetSQL.nameByID, [id]).first?.decode("name")
+    }
+
     /// The ids among `jobIDs` that name no job, live or finished, in the order given.
     public func unknownJobIDs(_ jobIDs: [UUID]) throws(DatabaseError) -> [UUID] {
         var unknown: [UUID] = []
@@ -56,6 +61,19 @@ public struct DatasetStore {
         ]
         guard let row = try connection.execute(DatasetSQL.commitNextVersion, parameters).first else { return nil }
         return try DatasetVersion(row: row)
+    }
+
+    /// Up to `limit` samples of version `versionID` after position `after` (0 for the first page), in position
+    /// order: page through a version without holding it in memory. With `droppedBy`, only the samples that
+    /// version no longer holds.
+    public func textsPage(
+        versionID: UUID, droppedBy successorID: UUID? = nil, after: Int, limit: Int
+    ) throws(DatabaseError) -> [(position: Int, sampleID: UUID, text: String)] {
+        var page: [(position: Int, sampleID: UUID, text: String)] = []
+        for row in try connection.execute(DatasetSQL.versionTextsPage, [versionID, after, successorID, limit]) {
+            page.append((try row.decode("position"), try row.decode("sample_id"), try row.decode("text")))
+        }
+        return page
     }
 
     /// Every version of a dataset, oldest first.

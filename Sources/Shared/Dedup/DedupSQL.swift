@@ -16,4 +16,18 @@ enum DedupSQL {
         FROM dedup_check_and_record($1, $2, $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::integer[], $8)
         ORDER BY item
         """)
+
+    /// Removes samples $3 (content hashes $4, in the same order) from scope ($1, $2): point deletes through
+    /// `dedup_exact`'s unique (scope, hash) index and `dedup_shingles`' primary key.
+    static let forget = Statement(
+        "DedupSQL.forget",
+        """
+        WITH exact AS (
+            DELETE FROM dedup_exact x
+            USING unnest($3::uuid[], $4::text[]) AS f (sample_id, content_hash)
+            WHERE x.scope_kind = $1 AND x.scope_id = $2 AND x.content_hash = f.content_hash
+              AND x.sample_id = f.sample_id
+        )
+        DELETE FROM dedup_shingles WHERE scope_kind = $1 AND scope_id = $2 AND sample_id = ANY ($3::uuid[])
+        """)
 }

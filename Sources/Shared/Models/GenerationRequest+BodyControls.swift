@@ -12,13 +12,15 @@ extension GenerationRequest {
         var constraints: [String] = []
         var dedupScope = DedupScopeKind.job
         var datasetID: UUID?
+        var datasetName: String?
         var samplesPerCall: Int?
     }
 
-    /// Reads `min_words`, `max_words`, `constraints`, `dedup_scope` and `dataset_id`; failures go to `reader`.
+    /// Reads `min_words`, `max_words`, `constraints`, `dedup_scope`, `dataset_id` and `dataset` (a dataset's
+    /// name, the alternative to its id); failures go to `reader`. Whether the dataset exists is checked at enqueue.
     static func readBodyControls(_ reader: inout FieldReader) -> BodyControls {
         var controls = BodyControls()
-        reader.allowAbsent("min_words", "max_words", "dataset_id", "samples_per_call")
+        reader.allowAbsent("min_words", "max_words", "dataset_id", "dataset", "samples_per_call")
         controls.samplesPerCall = reader.int("samples_per_call", default: nil, in: samplesPerCallBounds)
         let low = reader.int("min_words", default: nil, in: lengthWordsBounds)
         let high = reader.int("max_words", default: nil, in: lengthWordsBounds)
@@ -54,8 +56,12 @@ extension GenerationRequest {
             if controls.datasetID == nil {
                 reader.fail("dataset_id", type: "uuid_parsing", msg: "Input should be a valid UUID")
             }
-        } else if controls.dedupScope == .dataset && !reader.hasFailed("dataset_id") {
-            reader.fail("dataset_id", type: "missing", msg: "Field required when dedup_scope is dataset")
+        }
+        controls.datasetName = reader.string("dataset", default: nil, length: 1...100)
+        if controls.dedupScope == .dataset && controls.datasetID == nil && controls.datasetName == nil
+            && !reader.hasFailed("dataset_id") && !reader.hasFailed("dataset")
+        {
+            reader.fail("dataset_id", type: "missing", msg: "Field required when dedup_scope is dataset (or dataset, its name)")
         }
         return controls
     }
@@ -66,6 +72,7 @@ extension GenerationRequest {
         constraints = controls.constraints
         dedupScope = controls.dedupScope
         datasetID = controls.datasetID
+        datasetName = controls.datasetName
         samplesPerCall = controls.samplesPerCall
     }
 }

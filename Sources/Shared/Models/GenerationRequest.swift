@@ -46,6 +46,8 @@ public struct GenerationRequest: Sendable, Equatable {
     /// Which earlier samples a sample is de-duplicated against; `dataset` goes with `datasetID`.
     public var dedupScope = DedupScopeKind.job
     public var datasetID: UUID?
+    /// The dataset named by the body's `dataset`, resolved to `datasetID` when the job is enqueued (not in params).
+    public var datasetName: String?
     /// Set for an augmented job (`/api/generate-augmented`): the originals it keeps are then augmented.
     public var augmentation: AugmentationRequest?
 

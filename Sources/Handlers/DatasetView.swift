@@ -38,4 +38,13 @@ enum DatasetView {
         }
         return version
     }
+
+    /// The dataset and version the path names (`{name}`, `{version}`): 422 for a bad number, 404 if unknown.
+    static func pathVersion(_ request: Request, store: DatasetStore) throws -> (Dataset, DatasetVersion) {
+        var reader = FieldReader(source: .path, fields: ["version": .string(request.pathParameters["version"] ?? "")])
+        let number = reader.int("version", default: nil, in: 1...Int(Int32.max))
+        guard reader.errors.isEmpty, let number else { throw APIError.validation(reader.errors) }
+        let dataset = try dataset(request, store: store)
+        return (dataset, try version(number, of: dataset, store: store))
+    }
 }

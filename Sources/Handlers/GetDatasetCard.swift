@@ -4,8 +4,7 @@ import Shared
 /// front matter the Hugging Face hub reads; 404 if unknown.
 struct GetDatasetCard: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let store = DatasetStore(try context.connection())
-        let (dataset, version) = try DatasetView.pathVersion(request, store: store)
+        let (store, dataset, version) = try DatasetView.pathVersion(request, context: context)
         let card = DatasetCard(
             dataset: dataset, version: version, statistics: try store.statistics(of: version),
             facts: try store.cardFacts(of: version))

@@ -16,8 +16,7 @@ struct GetDatasetExport: Handler {
             reader.fail("format", type: "literal_error", msg: "Input should be 'jsonl' or 'csv'")
         }
         guard reader.errors.isEmpty, let format else { throw APIError.validation(reader.errors) }
-        let store = DatasetStore(try context.connection())
-        let (dataset, version) = try DatasetView.pathVersion(request, store: store)
+        let (store, dataset, version) = try DatasetView.pathVersion(request, context: context)
         let logger = context.logger
         let disposition = "attachment; filename=\"\(dataset.name)-v\(version.version).\(format)\""
         let contentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"

@@ -3,8 +3,7 @@ import Shared
 /// `GET /api/datasets/{name}/versions/{version}`: one version with its statistics; 404 if unknown.
 struct GetDatasetVersion: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let store = DatasetStore(try context.connection())
-        let (dataset, version) = try DatasetView.pathVersion(request, store: store)
+        let (store, dataset, version) = try DatasetView.pathVersion(request, context: context)
         return .json(DatasetView.version(version, dataset: dataset.name, statistics: try store.statistics(of: version)))
     }
 }

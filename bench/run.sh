@@ -3,7 +3,8 @@
 # throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
-# BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000).
+# BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000),
+# BENCH_EXPORT_SIZES ("1000 100000 1000000").
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -82,6 +83,8 @@ collect <<<"$out"
 out=$(bench/quality.sh)
 collect <<<"$out"
 out=$(bench/augmentation.sh)
+collect <<<"$out"
+out=$(bench/export.sh)
 collect <<<"$out"
 PROVIDER_RUNS=("rpm ${BENCH_RPM:-600}" "tpm ${BENCH_TPM:-60000}" "throughput" "inflight" "waiting" "latency 200"
     "latency 200 5")
@@ -191,5 +194,13 @@ for case in offline_local fake_local fake_llm; do
     printf '  %-34s %14s  %s\n' "$case" "${R[$r.calls_per_augmented]}" \
         "${R[$r.augmentation_calls]} augmentation + ${R[$r.similarity_calls]} similarity calls for ${R[$r.kept]} kept of ${R[$r.variants]} variants (${R[$r.calls_per_variant]} a variant made) of ${R[$r.originals]} originals; kept/rejected CDA ${R[$r.cda_kept]}/${R[$r.cda_rejected]}, ADA ${R[$r.ada_kept]}/${R[$r.ada_rejected]}, CADA ${R[$r.cada_kept]}/${R[$r.cada_rejected]}; ${R[$r.seconds]} s; ≤ 1: $(meets "${R[$r.calls_per_augmented]:-99} <= 1")"
 done
+echo
+echo "Dataset export: a version exported as JSONL through nginx with curl; peak RSS of the long pool's worker"
+for size in ${BENCH_EXPORT_SIZES:-1000 100000 1000000}; do
+    printf '  %-34s %14s  %s\n' "$(group "$size") samples" "$(group "${R[export $size.rows_per_s]}") rows/s" \
+        "${R[export $size.seconds]} s, $(group "${R[export $size.bytes]}") bytes, peak RSS ${R[export $size.peak_rss_mb]} MB"
+done
+printf '  %-34s %14s  %s\n' "target (memory flat)" "≤ 1.2×" \
+    "peak at $(group "${R[export_flat.largest]}") is ${R[export_flat.ratio]}× the peak at the smallest: $(meets "${R[export_flat.flat]} == 1")"
 echo
 echo "Total time $((SECONDS - started_at)) s; logs in $DATAFORGE_HOME/log"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages DataForge needs (Debian/Ubuntu), then llmock (a mock LLM
-# provider for tests and benchmarks) in a venv of its own, $DATAFORGE_HOME/venv (default
-# .dataforge/venv): DATAFORGE_LLMOCK=$DATAFORGE_HOME/venv/bin/llmock; and the BPE rank files of
+# provider for tests and benchmarks) and Hugging Face `datasets` (the export tests load an export with
+# it) in a venv of its own, $DATAFORGE_HOME/venv (default .dataforge/venv):
+# DATAFORGE_LLMOCK=$DATAFORGE_HOME/venv/bin/llmock; and the BPE rank files of
 # the token estimates (scripts/fetch-tokenizers.sh). Quiet when all are there.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LLMOCK_VERSION=0.2.2
+DATASETS_VERSION=5.2.0
 packages=(libfcgi-dev libcurl4-openssl-dev libpq-dev postgresql gettext-base curl wrk spawn-fcgi procps openssl
     python3 python3-venv)
 
@@ -19,8 +21,8 @@ install_llmock() {
     venv=$(realpath -m "${DATAFORGE_HOME:-$REPO/.dataforge}")/venv
     has_llmock() {
         [[ -x $venv/bin/llmock ]] && "$venv/bin/python" -c \
-            'import sys, importlib.metadata as m; sys.exit(m.version("llmock") != sys.argv[1])' \
-            "$LLMOCK_VERSION" 2>/dev/null
+            'import sys, importlib.metadata as m; sys.exit(m.version("llmock") != sys.argv[1] or m.version("datasets") != sys.argv[2])' \
+            "$LLMOCK_VERSION" "$DATASETS_VERSION" 2>/dev/null
     }
     has_llmock && return 0
     for py in python3 /usr/bin/python3; do
@@ -31,12 +33,14 @@ install_llmock() {
         fi
     done
     [[ -n $python ]] || { echo "install-deps: llmock needs a python3 >= 3.10 with venv" >&2; exit 1; }
-    echo "install-deps: installing llmock $LLMOCK_VERSION in $venv"
-    "$python" -m venv --clear "$venv"
+    echo "install-deps: installing llmock $LLMOCK_VERSION and datasets $DATASETS_VERSION in $venv"
+    # An existing venv is kept, so adding a package does not reinstall the others.
+    [[ -x $venv/bin/python ]] || "$python" -m venv --clear "$venv"
     # stack.sh clean deletes only a folder that looks like a stack home (one with pids/).
     mkdir -p "$(dirname "$venv")/pids"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check "llmock==$LLMOCK_VERSION"
-    has_llmock || { echo "install-deps: llmock $LLMOCK_VERSION is not in $venv" >&2; exit 1; }
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "llmock==$LLMOCK_VERSION" \
+        "datasets==$DATASETS_VERSION"
+    has_llmock || { echo "install-deps: llmock $LLMOCK_VERSION or datasets $DATASETS_VERSION is not in $venv" >&2; exit 1; }
 }
 
 missing=()

@@ -99,6 +99,9 @@ else
     echo "test-integration: llmock not found at $LLMOCK (scripts/install-deps.sh installs it); its tests are skipped" >&2
 fi
 
+# The venv's python, with Hugging Face `datasets` (install-deps): the export tests load an export with it.
+export DATAFORGE_PYTHON=${DATAFORGE_PYTHON:-$(dirname "$LLMOCK")/python}
+
 scripts/stack.sh up
 eval "$(scripts/stack.sh env)"
 swift test -j "${JOBS:-2}" --filter "${DATAFORGE_TEST_FILTER:-IntegrationTests}"

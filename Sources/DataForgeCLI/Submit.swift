@@ -35,7 +35,7 @@ struct Submit: ParsableCommand {
     @Option(help: "How many samples to print.") var show = 3
 
     func run() throws {
-        let client = HTTPClient()
+        let client = APICall(baseURL: url)
         var body: JSONObject = [
             "product": .string(product), "count": .int(count), "template": .string(template),
             "temperature": .double(temperature),
@@ -47,7 +47,7 @@ struct Submit: ParsableCommand {
         let path = augment.map { strategies in
             "/api/generate-augmented?augmentation_strategies=\(strategies)&augment_ratio=\(augmentRatio)"
         } ?? "/api/generate"
-        let created = try request(client, "POST", path, body: .object(body))
+        let created = try client.json("POST", path, body: .object(body))
         guard let jobID = created["job_id"]?.stringValue else { throw ValidationError("unexpected answer: \(created.jsonText)") }
         print("job \(jobID) submitted")
         let job = try wait(for: jobID, client: client)
@@ -67,10 +67,10 @@ struct Submit: ParsableCommand {
         }
     }
 
-    private func wait(for jobID: String, client: HTTPClient) throws -> JSONValue {
+    private func wait(for jobID: String, client: APICall) throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(timeout)
         while ContinuousClock.now < deadline {
-            let job = try request(client, "GET", "/api/result/\(jobID)", body: nil)
+            let job = try client.json("GET", "/api/result/\(jobID)")
             let status = job["status"]?.stringValue ?? "?"
             ProgressBar.draw(percent: job["progress"]?.intValue ?? 0, status: status)
             if ["completed", "error", "cancelled"].contains(status) { return job }
@@ -79,14 +79,6 @@ struct Submit: ParsableCommand {
         throw ValidationError("the job did not finish within \(timeout) s")
     }
 
-    private func request(_ client: HTTPClient, _ method: String, _ path: String, body: JSONValue?) throws -> JSONValue {
-        let response = try client.send(
-            method: method, url: url + path, headers: [("Content-Type", "application/json")],
-            body: body.map { Array($0.jsonText.utf8) })
-        let value = try JSONValue(parsing: response.body)
-        guard response.status == 200 else { throw ValidationError("HTTP \(response.status): \(value.jsonText)") }
-        return value
-    }
 }
 
 /// A one-line progress bar redrawn in place.

@@ -38,4 +38,17 @@ enum DatasetView {
         }
         return version
     }
+
+    /// The dataset and version the path names (`{name}`, `{version}`) and a store on the thread's connection:
+    /// 422 for a bad number (before the database), 404 if unknown.
+    static func pathVersion(_ request: Request, context: HandlerContext) throws
+        -> (store: DatasetStore, dataset: Dataset, version: DatasetVersion)
+    {
+        var reader = FieldReader(source: .path, fields: ["version": .string(request.pathParameters["version"] ?? "")])
+        let number = reader.int("version", default: nil, in: 1...Int(Int32.max))
+        guard reader.errors.isEmpty, let number else { throw APIError.validation(reader.errors) }
+        let store = DatasetStore(try context.connection())
+        let dataset = try dataset(request, store: store)
+        return (store, dataset, try version(number, of: dataset, store: store))
+    }
 }

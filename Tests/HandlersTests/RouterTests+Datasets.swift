@@ -37,3 +37,36 @@ extension RouterTests {
         #expect(answer.body["detail"]?.arrayValue?.first?["loc"] == ["path", "version"])
     }
 }
+
+/// Export and card input checks, before the database.
+extension RouterTests {
+    @Test(arguments: ["export", "card"])
+    func anExportOrCardOfAVersionThatIsNotANumberIs422(endpoint: String) throws {
+        let answer = try Self.respond("GET", "/api/datasets/reviews/versions/latest/\(endpoint)")
+        #expect(answer.status == 422)
+        #expect(answer.body["detail"]?.arrayValue?.first?["loc"] == ["path", "version"])
+    }
+
+    @Test func anExportFormatOtherThanJSONLOrCSVIs422() throws {
+        let answer = try Self.respond("GET", "/api/datasets/reviews/versions/1/export", query: "format=parquet")
+        #expect(answer.status == 422)
+        #expect(answer.body["detail"]?.arrayValue?.first?["loc"] == ["query", "format"])
+        #expect(answer.body["detail"]?.arrayValue?.first?["type"] == "literal_error")
+    }
+
+    @Test func aStreamedResponseHasNoContentLengthAndWritesItsChunksInOrder() {
+        let response = Response.streamed(contentType: "text/csv", headers: [("Content-Disposition", "attachment")]) { write in
+            _ = write(Array("a\r\n".utf8)) && write(Array("b\r\n".utf8))
+        }
+        #expect(!response.headerBlock.contains("Content-Length"))
+        #expect(response.headerBlock.contains("X-Accel-Buffering: no\r\n"))
+        #expect(response.headerBlock.hasSuffix("Content-Disposition: attachment\r\n\r\n"))
+        var received: [UInt8] = []
+        response.stream?.produce { chunk in
+            received += chunk
+            return true
+        }
+        #expect(String(decoding: received, as: UTF8.self) == "a\r\nb\r\n")
+        #expect(Response.json(["ok": true]).headerBlock.contains("Content-Length: "))
+    }
+}

@@ -9,13 +9,19 @@ enum CGIRequest {
     static func serve(dispatcher: RequestDispatcher, database: DatabaseSession) {
         let parameters = currentEnvironment()
         let response = dispatcher.respond(parameters: parameters, readBody: readStandardInput, database: database)
-        var output = Array(response.headerBlock.utf8) + response.body
+        guard writeAll(Array(response.headerBlock.utf8) + response.body) else { return }
+        response.stream?.produce(writeAll)
+    }
+
+    /// Writes every byte to stdout; false when it is closed.
+    private static func writeAll(_ output: [UInt8]) -> Bool {
         var written = 0
         while written < output.count {
-            let count = output.withUnsafeMutableBytes { write(1, $0.baseAddress.map { $0 + written }, $0.count - written) }
-            guard count > 0 else { return }
+            let count = output.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + written }, $0.count - written) }
+            guard count > 0 else { return false }
             written += count
         }
+        return true
     }
 
     private static func readStandardInput(limit: Int) -> [UInt8] {

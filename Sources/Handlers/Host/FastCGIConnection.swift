@@ -53,16 +53,25 @@ final class FastCGIConnection {
         return body
     }
 
-    /// Writes the whole response and ends the request.
+    /// Writes the whole response (a streamed body chunk by chunk, as it is produced) and ends the request.
     func finish(with response: Response) {
-        var head = response.headerBlock
-        head.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { _ = FCGX_PutStr($0.baseAddress, Int32($0.count), request.pointee.out) }
-        }
-        response.body.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { _ = FCGX_PutStr($0.baseAddress, Int32($0.count), request.pointee.out) }
+        _ = write(Array(response.headerBlock.utf8))
+        if let stream = response.stream {
+            stream.produce { chunk in write(chunk) }
+        } else {
+            _ = write(response.body)
         }
         FCGX_Finish_r(request)
+    }
+
+    /// Hands bytes to libfcgi, which sends a record whenever its buffer fills; false when nginx is gone.
+    private func write(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                FCGX_PutStr($0.baseAddress, Int32($0.count), request.pointee.out) == Int32($0.count)
+            }
+        }
     }
 }
 

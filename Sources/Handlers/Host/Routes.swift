@@ -29,6 +29,8 @@ enum Routes {
         .init("GET", "/api/datasets/{name}/versions", ListDatasetVersions()),
         .init("GET", "/api/datasets/{name}/versions/{version}", GetDatasetVersion()),
         .init("GET", "/api/datasets/{name}/diff", GetDatasetDiff()),
+        .init("GET", "/api/datasets/{name}/versions/{version}/export", GetDatasetExport()),
+        .init("GET", "/api/datasets/{name}/versions/{version}/card", GetDatasetCard()),
     ]
 
     static let router = Router(routes: all)

@@ -58,6 +58,9 @@ public struct Row: Sendable {
     let columns: [String]
     let cells: [String?]
 
+    /// Every value as PostgreSQL's text, in column order (nil for NULL): for writers that pass values through.
+    public var texts: [String?] { cells }
+
     /// The column's value; throws when it is NULL, missing, or not a `T`.
     public func decode<T: SQLDecodable>(_ column: String, as type: T.Type = T.self) throws(DatabaseError) -> T {
         guard let value = try decodeIfPresent(column, as: type) else {

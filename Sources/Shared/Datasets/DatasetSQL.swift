@@ -179,3 +179,49 @@ enum DatasetSQL {
                 FROM (SELECT sample_id, position FROM removed ORDER BY position LIMIT 100) AS r) AS removed_ids
         """)
 }
+
+extension DatasetSQL {
+    /// The samples of version $1 in position order, one JSON object per row as the JSONL export writes it
+    /// (the version's primary key, then samples by id). Read through a cursor, a batch at a time.
+    static let exportJSONLines = Statement(
+        "DatasetSQL.exportJSONLines",
+        """
+        SELECT jsonb_build_object(
+                   'id', s.id, 'text', s.text, 'product', s.product, 'template', s.template,
+                   'template_version', s.template_version, 'kind', s.kind, 'quality', s.quality, 'kept', s.kept,
+                   'lineage', s.lineage, 'metadata', s.metadata, 'job_id', s.job_id, 'idx', s.idx)::text AS line
+        FROM dataset_version_samples v JOIN samples s ON s.id = v.sample_id
+        WHERE v.version_id = $1 ORDER BY v.position
+        """)
+
+    /// The samples of version $1 in position order as the CSV export's columns, all as text (JSON columns as
+    /// their JSON text; NULL lineage stays NULL, an empty field).
+    static let exportCSVRows = Statement(
+        "DatasetSQL.exportCSVRows",
+        """
+        SELECT s.id::text AS id, s.text, s.product, s.template, s.template_version, s.kind,
+               s.quality::text AS quality, s.kept::text AS kept, s.lineage::text AS lineage,
+               s.metadata::text AS metadata, s.job_id::text AS job_id, s.idx::text AS idx
+        FROM dataset_version_samples v JOIN samples s ON s.id = v.sample_id
+        WHERE v.version_id = $1 ORDER BY v.position
+        """)
+
+    /// What a dataset card reports of version $1 beyond its statistics: the templates (name@version),
+    /// provider/model pairs and augmentation strategies its samples came from, and the UTF-8 size of their texts.
+    static let cardFacts = Statement(
+        "DatasetSQL.cardFacts",
+        """
+        WITH s AS (
+            SELECT s.template, s.template_version, s.provider, s.model, s.lineage, s.text
+            FROM dataset_version_samples v JOIN samples s ON s.id = v.sample_id
+            WHERE v.version_id = $1
+        )
+        SELECT jsonb_build_object(
+            'templates', (SELECT coalesce(jsonb_agg(DISTINCT template || '@' || template_version), '[]') FROM s),
+            'models', (SELECT coalesce(jsonb_agg(DISTINCT provider || '/' || model), '[]') FROM s),
+            'strategies', (SELECT coalesce(jsonb_agg(DISTINCT coalesce(lineage ->> 'augmentation_strategy',
+                                                                        'original')), '[]') FROM s),
+            'text_bytes', (SELECT coalesce(sum(octet_length(text)), 0) FROM s)
+        ) AS facts
+        """)
+}

@@ -13,8 +13,13 @@ public final class HTTPClient {
 
     /// Sends a request and reads the whole response, within the request's timeouts (libcurl enforces them,
     /// so the wait always ends).
-    public func send(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse {
-        multi.start(request, tag: 0)
+    ///
+    /// With `bodySink`, a 200 response's body goes to it as it arrives (a download of any size) and the
+    /// returned response's body is empty; other responses are read whole as usual.
+    public func send(_ request: HTTPRequest, bodySink: (([UInt8]) -> Bool)? = nil) throws(HTTPTransportError)
+        -> HTTPResponse
+    {
+        multi.start(request, tag: 0, bodySink: bodySink)
         while true {
             if let finished = multi.poll(timeoutMilliseconds: 1000).first { return try finished.result.get() }
         }

@@ -62,9 +62,12 @@ public final class HTTPMulti {
 
     /// Starts an exchange; its result comes back from a later `poll` under `tag`. A transfer libcurl refuses
     /// to set up comes back as a failure from the next `poll`, so no call is ever left in flight forever.
-    public func start(_ request: HTTPRequest, tag: Int) {
+    ///
+    /// With `bodySink`, a 200 response's body is handed to it chunk by chunk as it arrives instead of being
+    /// kept (the response then has an empty body, and no size limit applies); the sink answers false to abort.
+    public func start(_ request: HTTPRequest, tag: Int, bodySink: (([UInt8]) -> Bool)? = nil) {
         let handle = spare.popLast() ?? makeHandle()
-        let transfer = Transfer(tag: tag, maxBodyBytes: maxResponseBytes)
+        let transfer = Transfer(tag: tag, maxBodyBytes: maxResponseBytes, sink: bodySink)
         for header in request.headers {
             transfer.headerList = curl_slist_append(transfer.headerList, "\(header.name): \(header.value)")
         }
@@ -217,9 +220,9 @@ public final class HTTPMulti {
         let collector: ResponseCollector
         var headerList: UnsafeMutablePointer<curl_slist>?
 
-        init(tag: Int, maxBodyBytes: Int) {
+        init(tag: Int, maxBodyBytes: Int, sink: (([UInt8]) -> Bool)?) {
             self.tag = tag
-            collector = ResponseCollector(maxBodyBytes: maxBodyBytes)
+            collector = ResponseCollector(maxBodyBytes: maxBodyBytes, sink: sink)
         }
 
         deinit { curl_slist_free_all(headerList) }
@@ -231,11 +234,16 @@ private final class ResponseCollector {
     private let maxBodyBytes: Int
     private var body: [UInt8] = []
     private var headers: [String: String] = [:]
+    /// Takes a 200 response's body instead of `body`.
+    private let sink: (([UInt8]) -> Bool)?
+    /// The status of the response being received, from its status line.
+    private var status = 0
     /// The body outgrew `maxBodyBytes` and the transfer was aborted.
     private(set) var isOverLimit = false
 
-    init(maxBodyBytes: Int) {
+    init(maxBodyBytes: Int, sink: (([UInt8]) -> Bool)?) {
         self.maxBodyBytes = maxBodyBytes
+        self.sink = sink
     }
 
     func response(status: Int) -> HTTPResponse {
@@ -243,7 +251,10 @@ private final class ResponseCollector {
     }
 
     private func addHeader(_ line: String) {
-        if line.hasPrefix("HTTP/") { headers.removeAll() }  // a new response (after a 100 or a redirect)
+        if line.hasPrefix("HTTP/") {  // a new response (after a 100 or a redirect)
+            headers.removeAll()
+            status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        }
         guard let colon = line.firstIndex(of: ":") else { return }
         let name = line[..<colon].lowercased()
         headers[name] = String(line[line.index(after: colon)...]).trimmingSpaces
@@ -252,6 +263,9 @@ private final class ResponseCollector {
     static let bodyCallback: curl_data_callback = { data, size, count, context in
         guard let data, let context else { return 0 }
         let collector = Unmanaged<ResponseCollector>.fromOpaque(context).takeUnretainedValue()
+        if let sink = collector.sink, collector.status == 200 {
+            return sink(Array(UnsafeRawBufferPointer(start: data, count: size * count))) ? size * count : 0
+        }
         guard collector.body.count + size * count <= collector.maxBodyBytes else {
             collector.isOverLimit = true
             return 0  // anything but the size given aborts the transfer

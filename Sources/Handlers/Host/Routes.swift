@@ -22,6 +22,9 @@ enum Routes {
         .init("POST", "/api/templates", PostTemplate()),
         .init("GET", "/api/templates", ListTemplates()),
         .init("GET", "/api/templates/{name}/versions/{version}", GetTemplateVersion()),
+        .init("GET", "/api/audit", ListAudit()),
+        .init("GET", "/api/audit/verify", GetAuditVerify()),
+        .init("GET", "/api/jobs/{job_id}/review", GetJobReview()),
     ]
 
     static let router = Router(routes: all)

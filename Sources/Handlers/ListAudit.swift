@@ -6,8 +6,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `GET /api/audit?actor=&action=&target_type=&target=&since=&until=&after=&limit=`: audit entries in chain
-/// order, one page at a time.
+/// `GET /api/audit?actor=&action=&target_type=&target=&since=&until=&after=&limit=`: audit entries in id
+/// order (each chain's order, sql/0018), one page at a time.
 ///
 /// Pages use the keyset of the entry id (`after` = the last id of the previous page, `next_after` in the
 /// answer), so deep pages cost what the first does. `actor` ending in `*` matches a prefix (`consumer:*`);

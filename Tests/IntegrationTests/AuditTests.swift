@@ -35,6 +35,35 @@ extension StackTests {
             #expect(completed["prev_hash"]?.stringValue?.count == 64 && completed["hash"]?.stringValue?.count == 64)
         }
 
+        @Test func aRetryIsNotAnEndButTheFailureAfterItIsAuditedByItsConsumer() throws {
+            let fixture = try QueueFixture()
+            let id = try fixture.enqueue(maxAttempts: 2)
+            _ = try fixture.claim()
+            #expect(try fixture.record(id, .retry(delaySeconds: 0, reason: "first failure")))
+            #expect(try entries(of: id.sqlText).isEmpty)
+            _ = try fixture.claim()
+            #expect(try fixture.record(id, .retry(delaySeconds: 0, reason: "second failure")))
+            let audit = try entries(of: id.sqlText)
+            #expect(audit.map { $0["action"] } == ["job.failed"])
+            #expect(audit.first?["actor"] == .string("consumer:" + fixture.owner))
+            #expect(audit.first?["details"]?["attempt"] == 2)
+            #expect(audit.first?["details"]?["error"]?.stringValue?.contains("second failure") == true)
+        }
+
+        @Test func aJobEndedByTheLeaseRescueIsAuditedByMaintenance() throws {
+            let fixture = try QueueFixture()
+            let id = try fixture.enqueue(maxAttempts: 1)
+            let store = JobStore(fixture.database)
+            #expect(try store.claimAvailable(queues: [fixture.queue], limit: 1, owner: fixture.owner, leaseSeconds: 0.05).count == 1)
+            usleep(200_000)
+            // A consumer's own sweep may get there first: the audit row is the same either way.
+            _ = try store.rescueExpiredLeases()
+            #expect(try fixture.job(id).state == .error)
+            let audit = try entries(of: id.sqlText)
+            #expect(audit.map { $0["action"] } == ["job.failed"])
+            #expect(audit.first?["actor"] == "maintenance")
+        }
+
         @Test func aCancelIsAuditedWithItsRequest() throws {
             // A job nothing runs yet: priority aside, cancelling at once usually finds it queued; either
             // kind of cancel is an audited mutation.

@@ -8,7 +8,7 @@ enum AuditSQL {
         VALUES ($1, $2, $3, $4, $5, $6::jsonb)
         """)
 
-    /// Entries in chain order after id $7, at most $8, filtered by actor $1 (a trailing `*` matches a prefix,
+    /// Entries in id order after id $7, at most $8, filtered by actor $1 (a trailing `*` matches a prefix,
     /// `consumer:*`), action $2, subject type $3 and id $4, and time [$5, $6); a NULL filter is no filter.
     static let list = Statement(
         "AuditSQL.list",
@@ -16,7 +16,7 @@ enum AuditSQL {
         SELECT id, jsonb_build_object(
                    'id', id, 'at', api_time(at), 'actor', actor, 'action', action, 'target_type', subject_type,
                    'target', subject_id, 'request_id', request_id, 'details', details,
-                   'prev_hash', encode(prev_hash, 'hex'), 'hash', encode(hash, 'hex')) AS entry
+                   'chain', chain, 'prev_hash', encode(prev_hash, 'hex'), 'hash', encode(hash, 'hex')) AS entry
         FROM audit_log
         WHERE ($1::text IS NULL OR actor = $1
                OR (right($1, 1) = '*' AND starts_with(actor, left($1, -1))))
@@ -30,21 +30,22 @@ enum AuditSQL {
         LIMIT $8
         """)
 
-    /// Walks the whole chain in id order: each row's hash must be its content's (`audit_log_row_hash`,
-    /// sql/0004) and its prev_hash the previous row's hash, the first row's empty. Returns the row count and
-    /// the first row that fails either check, if any (NULL columns when the chain holds). Ids may have gaps
-    /// (a rolled-back append burns one); a removed row shows as the next row's prev_hash mismatch.
+    /// Walks every chain (sql/0018) in id order: each row's hash must be its content's (`audit_log_row_hash`,
+    /// sql/0004) and its prev_hash the hash of the previous row of its chain, the first row's empty. Returns
+    /// the row count and the first row by id that fails either check, if any (NULL columns when every chain
+    /// holds). Ids may have gaps (a rolled-back append burns one); a removed row shows as the next row's
+    /// prev_hash mismatch.
     static let verify = Statement(
         "AuditSQL.verify",
         """
         WITH walked AS (
-            SELECT id, at, prev_hash, hash,
-                   coalesce(lag(hash) OVER (ORDER BY id), '\\x'::bytea) AS expected_prev,
+            SELECT id, chain, at, prev_hash, hash,
+                   coalesce(lag(hash) OVER (PARTITION BY chain ORDER BY id), '\\x'::bytea) AS expected_prev,
                    audit_log_row_hash(prev_hash, id, at, actor, action, subject_type, subject_id, request_id,
                                       details) AS computed
             FROM audit_log
         ), broken AS (
-            SELECT id, api_time(at) AS at, CASE WHEN computed <> hash THEN 'hash' ELSE 'prev_hash' END AS reason,
+            SELECT id, chain, api_time(at) AS at, CASE WHEN computed <> hash THEN 'hash' ELSE 'prev_hash' END AS reason,
                    encode(hash, 'hex') AS stored_hash, encode(computed, 'hex') AS computed_hash,
                    encode(prev_hash, 'hex') AS stored_prev_hash, encode(expected_prev, 'hex') AS expected_prev_hash
             FROM walked

@@ -36,7 +36,7 @@ public struct AuditStore {
             [entry.actor, entry.action, entry.subjectType, entry.subjectID, entry.requestID, entry.details])
     }
 
-    /// Entries in chain order after id `after`, at most `limit`, as the API shows them.
+    /// Entries in id order after id `after`, at most `limit`, as the API shows them.
     public func list(_ filter: AuditFilter, after: Int?, limit: Int) throws(DatabaseError) -> [(id: Int, entry: JSONValue)] {
         let rows = try connection.execute(
             AuditSQL.list,
@@ -54,7 +54,7 @@ public struct AuditStore {
         }
         let count: Int = try row.decode("rows")
         guard let id: Int = try row.decodeIfPresent("id") else { return AuditVerification(rows: count, firstBroken: nil) }
-        var broken: JSONObject = ["id": .int(id)]
+        var broken: JSONObject = ["id": .int(id), "chain": .int(try row.decode("chain"))]
         for column in ["at", "reason", "stored_hash", "computed_hash", "stored_prev_hash", "expected_prev_hash"] {
             broken[column] = .string(try row.decode(column))
         }

@@ -37,7 +37,7 @@ extension JobSQL {
             INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
             SELECT 'consumer:' || $2, job_audit_action(outcome), 'job', id::text,
                    job_audit_details(kind, attempt, outcome, error_message, result)
-            FROM moved ORDER BY audit_log_chain_of('job', id::text)
+            FROM moved
         )
         SELECT id FROM moved
         """)
@@ -82,7 +82,7 @@ extension JobSQL {
             INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
             SELECT 'consumer:' || $2, job_audit_action(outcome), 'job', id::text,
                    job_audit_details(kind, attempt, outcome, error_message, NULL)
-            FROM moved ORDER BY audit_log_chain_of('job', id::text)
+            FROM moved
         )
         SELECT id, 'pending' AS state FROM retried
         UNION ALL
@@ -148,7 +148,7 @@ extension JobSQL {
             INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
             SELECT 'maintenance', job_audit_action(outcome), 'job', id::text,
                    job_audit_details(kind, attempt, outcome, error_message, NULL)
-            FROM moved ORDER BY audit_log_chain_of('job', id::text)
+            FROM moved
         )
         SELECT (SELECT count(*) FROM requeued) AS requeued, (SELECT count(*) FROM moved) AS failed
         """)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DataForge benchmarks: queue, API, provider calls, de-duplication, the quality pipeline and augmentation on a
+# DataForge benchmarks: queue, API, the audit trail, provider calls, de-duplication, the quality pipeline and augmentation on a
 # throwaway stack.
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
@@ -78,6 +78,8 @@ for run in "${QUEUE_RUNS[@]}"; do
 done
 out=$(bench/api.sh)
 collect <<<"$out"
+out=$(bench/audit.sh)
+collect <<<"$out"
 out=$(bench/dedup.sh)
 collect <<<"$out"
 out=$(bench/quality.sh)
@@ -145,6 +147,10 @@ done
 printf '  %-34s %14s  %s\n' "target (/api/result)" "≥ 8,000 req/s" \
     "$(meets "${R[result.rps]} >= 8000") ; p99 < 10 ms: $(meets "${R[result.p99_ms]} < 10")"
 printf '  %-34s %14s  %s\n' "target (unfinished job polls)" "p99 < 10 ms" "$(meets "${R[poll.p99_ms]} < 10")"
+echo "Audit trail: job creation (POST /api/generate) through nginx, wrk -t2 -c${R[audit.connections]}, audit on and off alternating"
+printf '  %-34s %14s  %s\n' "with the audit (16 chains)" "$(group "${R[audit.on_rps]}") jobs/s" \
+    "p99 ${R[audit.on_p99_ms]} ms; without: $(group "${R[audit.off_rps]}") jobs/s, p99 ${R[audit.off_p99_ms]} ms"
+printf '  %-34s %14s  %s\n' "target" "≥ 0.80×" "${R[audit.ratio]}×: $(meets "${R[audit.ratio]} >= 0.8")"
 echo
 echo "Provider calls against the fake provider (Tests/FakeProvider), 4 consumers sharing the budget, ${BENCH_RATE_SECONDS:-180} s each"
 for kind in rpm tpm; do

@@ -31,6 +31,9 @@ enum Routes {
         .init("GET", "/api/datasets/{name}/diff", GetDatasetDiff()),
         .init("GET", "/api/datasets/{name}/versions/{version}/export", GetDatasetExport()),
         .init("GET", "/api/datasets/{name}/versions/{version}/card", GetDatasetCard()),
+        .init("GET", "/api/audit", ListAudit()),
+        .init("GET", "/api/audit/verify", GetAuditVerify()),
+        .init("GET", "/api/jobs/{job_id}/review", GetJobReview()),
     ]
 
     static let router = Router(routes: all)

@@ -3,7 +3,9 @@
 /// A job whose cancel was requested never runs again and never ends `completed`: whichever of these
 /// statements writes its end writes `cancelled`, so a cancel the API accepted wins over a completion, a retry
 /// or a failure not written yet. Every error a run ends with is appended to the job's `errors`
-/// (`job_attempt_error`, sql/0006); postponements append nothing.
+/// (`job_attempt_error`, sql/0006); postponements append nothing. Every end is audited in the same statement
+/// (actor `consumer:<owner>`, or `maintenance` for a rescue; sql/0018); retries and postponements are not
+/// ends and are not audited.
 extension JobSQL {
     /// Finishes the jobs $1 still owned by $2, moving each to job_history with its outcome $3, error $4
     /// ('' for none) and result $5 in one statement, and records the final events. Batches of any size.
@@ -28,9 +30,14 @@ extension JobSQL {
                    CASE WHEN ending = 'completed' THEN 100 ELSE progress END, owner_key_id, created_at,
                    started_at, result
             FROM done
-            RETURNING id, outcome, error_message
+            RETURNING id, kind, attempt, outcome, error_message, result
         ), event AS (
             INSERT INTO job_events (job_id, kind, state, message) SELECT id, 'state', outcome, error_message FROM moved
+        ), audit AS (
+            INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
+            SELECT 'consumer:' || $2, job_audit_action(outcome), 'job', id::text,
+                   job_audit_details(kind, attempt, outcome, error_message, result)
+            FROM moved
         )
         SELECT id FROM moved
         """)
@@ -65,12 +72,17 @@ extension JobSQL {
                    CASE WHEN NOT cancel_requested THEN 'Gave up after ' || attempt || ' attempts: ' || $4 END,
                    all_errors, progress, owner_key_id, created_at, started_at
             FROM failed
-            RETURNING id, outcome, error_message
+            RETURNING id, kind, attempt, outcome, error_message
         ), event AS (
             INSERT INTO job_events (job_id, kind, state, message)
             SELECT id, 'state', 'pending', $4 FROM retried
             UNION ALL
             SELECT id, 'state', outcome, error_message FROM moved
+        ), audit AS (
+            INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
+            SELECT 'consumer:' || $2, job_audit_action(outcome), 'job', id::text,
+                   job_audit_details(kind, attempt, outcome, error_message, NULL)
+            FROM moved
         )
         SELECT id, 'pending' AS state FROM retried
         UNION ALL
@@ -126,12 +138,17 @@ extension JobSQL {
                         THEN 'The job was interrupted ' || attempt || ' times and was given up' END,
                    all_errors, progress, owner_key_id, created_at, started_at
             FROM failed
-            RETURNING id, outcome, error_message
+            RETURNING id, kind, attempt, outcome, error_message
         ), events AS (
             INSERT INTO job_events (job_id, kind, state, message)
             SELECT id, 'state', 'pending', 'lease expired' FROM requeued
             UNION ALL
             SELECT id, 'state', outcome, error_message FROM moved
+        ), audit AS (
+            INSERT INTO audit_log (actor, action, subject_type, subject_id, details)
+            SELECT 'maintenance', job_audit_action(outcome), 'job', id::text,
+                   job_audit_details(kind, attempt, outcome, error_message, NULL)
+            FROM moved
         )
         SELECT (SELECT count(*) FROM requeued) AS requeued, (SELECT count(*) FROM moved) AS failed
         """)

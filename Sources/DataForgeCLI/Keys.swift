@@ -27,8 +27,11 @@ struct Keys: ParsableCommand {
 
         func run() throws {
             let token = APIKeyToken.generate()
-            let key = try APIKeyStore(try Keys.connection(program: "dataforge keys create"))
-                .create(token, name: name, scopes: KeyScope.parseList(scopes) ?? [])
+            let key = try Keys.connection(program: "dataforge keys create").transaction { connection in
+                let key = try APIKeyStore(connection).create(token, name: name, scopes: KeyScope.parseList(scopes) ?? [])
+                try Keys.audit("key.created", key, connection)
+                return key
+            }
             print(token.text)
             printError("key \(key.id) (\(KeyScope.listText(key.scopes))) created; it is not shown again")
         }
@@ -61,10 +64,20 @@ struct Keys: ParsableCommand {
         @Argument(help: "The key's id (the part after dfk_).") var id: String
 
         func run() throws {
-            guard let key = try APIKeyStore(try Keys.connection(program: "dataforge keys revoke")).revoke(id: id) else {
-                throw ValidationError("no key with id \(id)")
+            let revoked = try Keys.connection(program: "dataforge keys revoke").transaction { connection in
+                let key = try APIKeyStore(connection).revoke(id: id)
+                if let key { try Keys.audit("key.revoked", key, connection) }
+                return key
             }
+            guard let key = revoked else { throw ValidationError("no key with id \(id)") }
             print("key \(key.id) revoked")
         }
+    }
+
+    /// The audit row of a key change, in the change's transaction: its id, name and scopes, never its secret.
+    static func audit(_ action: String, _ key: APIKey, _ connection: Connection) throws {
+        try AuditStore(connection).append(AuditEntry(
+            actor: "cli", action: action, subjectType: "api_key", subjectID: key.id, requestID: nil,
+            details: ["name": .string(key.name), "scopes": .array(key.scopes.map { .string($0.rawValue) })]))
     }
 }

@@ -6,9 +6,11 @@ import Shared
 struct GetJobReview: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let id = try JobView.jobID(request)
-        guard let review = try JobReviewStore(try context.connection()).review(id) else {
-            throw APIError.notFound("Job \(id.sqlText) not found")
-        }
+        let connection = try context.connection()
+        // Another key's job is reviewed as if it did not exist, as its result is.
+        guard try JobStore(connection).find(id, ownedBy: context.visibleOwner) != nil,
+            let review = try JobReviewStore(connection).review(id)
+        else { throw APIError.notFound("Job \(id.sqlText) not found") }
         return .json(review)
     }
 }

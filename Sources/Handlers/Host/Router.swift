@@ -61,6 +61,10 @@ struct Router: Sendable {
         } catch let error as DatabaseError where error.isConnectionFailure {
             context.logger.warning("database unavailable", metadata: ["error": "\(error.debugDescription)"])
             return Self.response(for: .unavailable("Database unavailable"))
+        } catch let error as DatabaseError where error.sqlState == .queryCanceled || error.sqlState == .lockNotAvailable {
+            // A statement or lock timeout: the database is busy, not the request wrong.
+            context.logger.warning("database too slow", metadata: ["error": "\(error.debugDescription)"])
+            return Self.response(for: .unavailable("The database took too long to answer; try again"))
         } catch let error as DatabaseError {
             context.logger.error("database error", metadata: ["error": "\(error.debugDescription)"])
             return .json(["detail": "Internal Server Error"], status: 500)

@@ -1,6 +1,10 @@
 /// Every statement on datasets and their versions. Versions and their sample lists are insert-only: the
 /// tables' triggers refuse any change once committed.
 enum DatasetSQL {
+    /// A version of a million samples takes longer to select, hash and record than a request's statement timeout
+    /// allows; the commit's own transaction may take this long instead.
+    static let allowLongCommit = Statement("DatasetSQL.allowLongCommit", "SET LOCAL statement_timeout = '300s'")
+
     /// Creates a dataset; no row back when the name is taken (the unique index on `name` decides).
     static let insertIfNameFree = Statement(
         "DatasetSQL.insertIfNameFree",

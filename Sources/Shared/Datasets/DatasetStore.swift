@@ -45,9 +45,10 @@ public struct DatasetStore {
     }
 
     /// Locks dataset `name` until the transaction ends and returns its id; nil when there is none. Call before
-    /// `commitNextVersion`, inside the same transaction.
+    /// `commitNextVersion`, inside the same transaction, whose statements may then run for minutes.
     public func lock(name: String) throws(DatabaseError) -> UUID? {
-        try connection.execute(DatasetSQL.lockByName, [name]).first?.decode("id")
+        try connection.execute(DatasetSQL.allowLongCommit)
+        return try connection.execute(DatasetSQL.lockByName, [name]).first?.decode("id")
     }
 
     /// Commits the next version of a locked dataset from the samples of `jobIDs` (nil: of any job) that match

@@ -47,7 +47,7 @@ enum DatasetView {
         var reader = FieldReader(source: .path, fields: ["version": .string(request.pathParameters["version"] ?? "")])
         let number = reader.int("version", default: nil, in: 1...Int(Int32.max))
         guard reader.errors.isEmpty, let number else { throw APIError.validation(reader.errors) }
-        let store = DatasetStore(try context.connection())
+        let store = DatasetStore(try context.connection(), visibleTo: context.visibleOwner)
         let dataset = try dataset(request, store: store)
         return (store, dataset, try version(number, of: dataset, store: store))
     }

@@ -36,7 +36,7 @@ struct DeleteJob: Handler {
                 return nil
             }
             try AuditStore(connection).append(
-                AuditEntry(actor: "api", action: action, subjectType: "job", subjectID: id.sqlText,
+                AuditEntry(actor: context.actor, action: action, subjectType: "job", subjectID: id.sqlText,
                            requestID: context.requestID))
             return answer
         }

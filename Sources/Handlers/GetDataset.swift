@@ -3,7 +3,7 @@ import Shared
 /// `GET /api/datasets/{name}`: the dataset with its versions (without statistics); 404 if unknown.
 struct GetDataset: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let store = DatasetStore(try context.connection())
+        let store = DatasetStore(try context.connection(), visibleTo: context.visibleOwner)
         let dataset = try DatasetView.dataset(request, store: store)
         var object = DatasetView.dataset(dataset)
         let versions = try store.versions(datasetID: dataset.id)

@@ -8,7 +8,7 @@ struct GetDatasetDiff: Handler {
         let from = reader.int("from", default: nil, in: 1...Int(Int32.max))
         let to = reader.int("to", default: nil, in: 1...Int(Int32.max))
         guard reader.errors.isEmpty, let from, let to else { throw APIError.validation(reader.errors) }
-        let store = DatasetStore(try context.connection())
+        let store = DatasetStore(try context.connection(), visibleTo: context.visibleOwner)
         let dataset = try DatasetView.dataset(request, store: store)
         let older = try DatasetView.version(from, of: dataset, store: store)
         let newer = try DatasetView.version(to, of: dataset, store: store)

@@ -7,7 +7,8 @@ struct GetTemplateVersion: Handler {
         if let builtIn = PromptTemplate.builtIn(name: name, version: version) {
             return .json(TemplateView.template(builtIn, createdAt: nil))
         }
-        guard let stored = try TemplateStore(context.connection()).find(name: name, version: version),
+        let store = TemplateStore(try context.connection(), visibleTo: context.visibleOwner)
+        guard let stored = try store.find(name: name, version: version),
             let view = TemplateView.stored(stored)
         else {
             throw APIError.notFound("Template \(name) has no version \(version)")

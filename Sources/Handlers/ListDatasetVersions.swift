@@ -3,7 +3,7 @@ import Shared
 /// `GET /api/datasets/{name}/versions`: every version, oldest first, each with its statistics.
 struct ListDatasetVersions: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let store = DatasetStore(try context.connection())
+        let store = DatasetStore(try context.connection(), visibleTo: context.visibleOwner)
         let dataset = try DatasetView.dataset(request, store: store)
         var views: [JSONValue] = []
         for version in try store.versions(datasetID: dataset.id) {

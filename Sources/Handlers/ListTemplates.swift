@@ -3,7 +3,7 @@ import Shared
 /// `GET /api/templates`: every template name, built-in and user, with its latest version and all its versions.
 struct ListTemplates: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
-        let stored = try TemplateStore(context.connection()).all()
+        let stored = try TemplateStore(context.connection(), visibleTo: context.visibleOwner).all()
         var names: [String] = []
         var latest: [String: JSONValue] = [:]
         var versions: [String: [JSONValue]] = [:]

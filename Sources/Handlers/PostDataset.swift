@@ -13,8 +13,11 @@ struct PostDataset: Handler {
                 msg: "String should match pattern '^[A-Za-z0-9._-]{1,100}$'")
         }
         guard reader.errors.isEmpty, let name, let description else { throw APIError.validation(reader.errors) }
-        let store = DatasetStore(try context.connection())
-        guard let dataset = try store.create(name: name, description: description, createdBy: "api") else {
+        let store = DatasetStore(try context.connection(), visibleTo: context.visibleOwner)
+        guard
+            let dataset = try store.create(
+                name: name, description: description, createdBy: context.actor, ownerKeyID: context.caller?.id)
+        else {
             throw APIError.conflict("Dataset \(name) already exists")
         }
         return .json(.object(DatasetView.dataset(dataset)), status: 201)

@@ -12,7 +12,7 @@ struct PostDatasetVersion: Handler {
         let name = request.pathParameters["name"] ?? ""
         let connection = try context.connection()
         let version = try connection.transaction { connection in
-            let store = DatasetStore(connection)
+            let store = DatasetStore(connection, visibleTo: context.visibleOwner)
             guard let datasetID = try store.lock(name: name) else { throw APIError.notFound("Dataset \(name) not found") }
             if let jobIDs = commit.jobIDs {
                 let unknown = try store.unknownJobIDs(jobIDs)
@@ -26,7 +26,7 @@ struct PostDatasetVersion: Handler {
             }
             guard
                 let version = try store.commitNextVersion(
-                    datasetID: datasetID, jobIDs: commit.jobIDs, filter: commit.filter, createdBy: "api",
+                    datasetID: datasetID, jobIDs: commit.jobIDs, filter: commit.filter, createdBy: context.actor,
                     note: commit.note)
             else {
                 throw APIError.validation([
@@ -36,7 +36,7 @@ struct PostDatasetVersion: Handler {
             try DedupStore(connection).recordVersion(version, of: datasetID)
             try AuditStore(connection).append(
                 AuditEntry(
-                    actor: "api", action: "dataset.committed", subjectType: "dataset",
+                    actor: context.actor, action: "dataset.committed", subjectType: "dataset",
                     subjectID: "\(name)@\(version.version)", requestID: context.requestID,
                     details: [
                         "version_id": .string(version.id.sqlText), "sample_count": .int(version.sampleCount),

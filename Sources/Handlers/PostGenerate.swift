@@ -16,15 +16,17 @@ struct PostGenerate: Handler {
     static func accept(_ generation: GenerationRequest, context: HandlerContext) throws -> Response {
         var generation = generation
         let connection = try context.connection()
-        _ = try TemplatePinning.pin(&generation) { TemplateStore(connection) }
-        try DedupDatasetResolution.resolve(&generation, store: DatasetStore(connection))
+        // Another key's template or dataset reads as absent, as if it did not exist.
+        let owner = context.visibleOwner
+        _ = try TemplatePinning.pin(&generation) { TemplateStore(connection, visibleTo: owner) }
+        try DedupDatasetResolution.resolve(&generation, store: DatasetStore(connection, visibleTo: owner))
         let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts,
             ownerKeyID: context.caller?.id)
         let record = try connection.transaction { connection in
             let record = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(
                 AuditEntry(
-                    actor: "api", action: "job.created", subjectType: "job", subjectID: job.id.sqlText,
+                    actor: context.actor, action: "job.created", subjectType: "job", subjectID: job.id.sqlText,
                     requestID: context.requestID, details: ["kind": .string(job.kind), "params": job.params]))
             return record
         }

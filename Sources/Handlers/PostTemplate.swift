@@ -44,10 +44,11 @@ struct PostTemplate: Handler {
         let connection = try context.connection()
         let stored = try connection.transaction { connection in
             let stored = try TemplateStore(connection).createNextVersion(
-                name: name, kind: kind, description: description, body: body, aspectTerms: aspectTerms)
+                name: name, kind: kind, description: description, body: body, aspectTerms: aspectTerms,
+                ownerKeyID: context.caller?.id)
             try AuditStore(connection).append(
                 AuditEntry(
-                    actor: "api", action: "template.created", subjectType: "template",
+                    actor: context.actor, action: "template.created", subjectType: "template",
                     subjectID: "\(stored.name)/\(stored.version)", requestID: context.requestID,
                     details: ["content_hash": .string(stored.contentHash), "kind": .string(kind.rawValue)]))
             return stored

@@ -23,7 +23,9 @@ struct PostValidate: Handler {
         var warnings: [JSONValue] = []
         var template: PromptTemplate?
         do {
-            template = try TemplatePinning.pin(&generation) { try TemplateStore(context.connection()) }
+            template = try TemplatePinning.pin(&generation) {
+                TemplateStore(try context.connection(), visibleTo: context.visibleOwner)
+            }
         } catch APIError.badRequest(let message) {
             errors.append(.string(message))
         } catch is DatabaseError {

@@ -20,6 +20,9 @@ extension StackTests {
                 "CONTENT_LENGTH": String(body.utf8.count), "CONTENT_TYPE": "application/json",
             ]
             if let key { variables["HTTP_AUTHORIZATION"] = "Bearer " + key }
+            if let query = path.split(separator: "?", maxSplits: 1).dropFirst().first {
+                variables["QUERY_STRING"] = String(query)
+            }
             let output = try CGIModeTests().runCGI(variables, body: body)
             let parts = output.components(separatedBy: "\r\n\r\n")
             let head = parts[0]
@@ -134,14 +137,7 @@ extension StackTests {
         @Test func aFinishedJobKeepsItsOwner() throws {
             let writer = try key([.read, .write])
             let jobID = try submit(key: writer)
-            let deadline = Date().addingTimeInterval(30)
-            var status = ""
-            while Date() < deadline {
-                status = try call("GET", "/api/result/\(jobID)", key: writer).json["status"]?.stringValue ?? ""
-                if status == "completed" { break }
-                Thread.sleep(forTimeInterval: 0.2)
-            }
-            #expect(status == "completed")
+            #expect(try finished(jobID, key: writer) == "completed")
             #expect(try call("GET", "/api/result/\(jobID)", key: try key([.read])).status == 404)
             #expect(try call("DELETE", "/api/job/\(jobID)", key: try key([.write])).status == 404)
             #expect(try call("DELETE", "/api/job/\(jobID)", key: writer).json["status"] == "already_finished")

@@ -5,56 +5,63 @@ enum DatasetSQL {
     /// allows; the commit's own transaction may take this long instead.
     static let allowLongCommit = Statement("DatasetSQL.allowLongCommit", "SET LOCAL statement_timeout = '300s'")
 
-    /// Creates a dataset; no row back when the name is taken (the unique index on `name` decides).
+    /// Creates a dataset owned by key $4 (NULL: none); no row back when the name is taken (the unique index on
+    /// `name` decides).
     static let insertIfNameFree = Statement(
         "DatasetSQL.insertIfNameFree",
         """
-        INSERT INTO datasets (id, name, description, created_by) VALUES (gen_random_uuid(), $1, $2, $3)
+        INSERT INTO datasets (id, name, description, created_by, owner_key_id)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4)
         ON CONFLICT (name) DO NOTHING
         RETURNING id, name, description, created_at, created_by, 0 AS version_count, NULL::integer AS latest_version
         """)
 
-    /// Every dataset by name, with its number of versions and the newest one (through the versions' unique
-    /// (dataset_id, version) index).
+    /// Every dataset by name, of owner $1 when given, with its number of versions and the newest one (through
+    /// the versions' unique (dataset_id, version) index).
     static let listAll = Statement(
         "DatasetSQL.listAll",
         """
         SELECT d.id, d.name, d.description, d.created_at, d.created_by,
                (SELECT count(*) FROM dataset_versions v WHERE v.dataset_id = d.id) AS version_count,
                (SELECT max(version) FROM dataset_versions v WHERE v.dataset_id = d.id) AS latest_version
-        FROM datasets d ORDER BY d.name
+        FROM datasets d WHERE $1::text IS NULL OR d.owner_key_id = $1 ORDER BY d.name
         """)
 
-    /// One dataset by its unique name.
+    /// One dataset by its unique name, of owner $2 when given.
     static let findByName = Statement(
         "DatasetSQL.findByName",
         """
         SELECT d.id, d.name, d.description, d.created_at, d.created_by,
                (SELECT count(*) FROM dataset_versions v WHERE v.dataset_id = d.id) AS version_count,
                (SELECT max(version) FROM dataset_versions v WHERE v.dataset_id = d.id) AS latest_version
-        FROM datasets d WHERE d.name = $1
+        FROM datasets d WHERE d.name = $1 AND ($2::text IS NULL OR d.owner_key_id = $2)
         """)
 
-    /// The name of the dataset with id $1 (the primary key).
-    static let nameByID = Statement("DatasetSQL.nameByID", "SELECT name FROM datasets WHERE id = $1")
+    /// The name of the dataset with id $1 (the primary key), of owner $2 when given.
+    static let nameByID = Statement(
+        "DatasetSQL.nameByID",
+        "SELECT name FROM datasets WHERE id = $1 AND ($2::text IS NULL OR owner_key_id = $2)")
 
-    /// Locks a dataset's row until commit, so two commits to one dataset number their versions one after the other.
+    /// Locks a dataset's row (of owner $2 when given) until commit, so two commits to one dataset number their
+    /// versions one after the other.
     static let lockByName = Statement(
-        "DatasetSQL.lockByName", "SELECT id FROM datasets WHERE name = $1 FOR UPDATE")
+        "DatasetSQL.lockByName",
+        "SELECT id FROM datasets WHERE name = $1 AND ($2::text IS NULL OR owner_key_id = $2) FOR UPDATE")
 
-    /// The ids of `$1` that name no job, live or finished, in the order given.
+    /// The ids of `$1` that name no job, live or finished, of owner $2 when given, in the order given.
     static let unknownJobIDs = Statement(
         "DatasetSQL.unknownJobIDs",
         """
         SELECT j.id FROM unnest($1::uuid[]) WITH ORDINALITY AS j (id, ord)
-        WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.id = j.id)
-          AND NOT EXISTS (SELECT 1 FROM job_history h WHERE h.id = j.id)
+        WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.id = j.id AND ($2::text IS NULL OR jobs.owner_key_id = $2))
+          AND NOT EXISTS (SELECT 1 FROM job_history h WHERE h.id = j.id AND ($2::text IS NULL OR h.owner_key_id = $2))
         ORDER BY j.ord
         """)
 
     /// Commits the next version of dataset $1 in one statement: the samples matching the jobs ($2, NULL for any)
-    /// and filter ($3…$10) in (job_id, idx) order, numbered from 1; their count; the sha256 of their content
-    /// hashes concatenated in that order; the previous version as parent. No row back when nothing matches.
+    /// and filter ($3…$10) in (job_id, idx) order, numbered from 1, of jobs of owner $14 when given; their count;
+    /// the sha256 of their content hashes concatenated in that order; the previous version as parent. No row back
+    /// when nothing matches.
     /// The caller holds the dataset's lock (`lockByName`), so the version number is free.
     static let commitNextVersion = Statement(
         "DatasetSQL.commitNextVersion",
@@ -73,6 +80,9 @@ enum DatasetSQL {
               AND ($8::timestamptz IS NULL OR s.generated_at < $8)
               AND ($9::text IS NULL OR s.product = $9)
               AND ($10::text IS NULL OR coalesce(s.lineage ->> 'augmentation_strategy', 'original') = $10)
+              AND ($14::text IS NULL
+                   OR s.job_id IN (SELECT id FROM jobs WHERE owner_key_id = $14
+                                   UNION ALL SELECT id FROM job_history WHERE owner_key_id = $14))
         ),
         summary AS (
             SELECT count(*)::integer AS n,

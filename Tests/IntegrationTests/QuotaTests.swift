@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Shared
 import Testing
 
@@ -82,6 +83,33 @@ extension StackTests {
             #expect(statuses.filter { $0 == 429 }.count == 5)
             let usage = try APIKeyStore(try TestStack.database()).usage(id: limited.id)
             #expect(usage.samplesToday == 9)
+        }
+
+        /// A request waits for the key's row while another transaction holds it, then counts that
+        /// transaction's job: without the lock it would have counted without it and passed the quota.
+        @Test func aRequestWaitsForTheKeysLockAndCountsWhatItGuarded() throws {
+            let limited = try key(KeyLimits(maxSamplesPerDay: 3))
+            let holder = try TestStack.database()
+            let status = Mutex<Int?>(nil)
+            let answered = DispatchSemaphore(value: 0)
+            let parked = try holder.transaction { connection in
+                _ = try APIKeyStore(connection).lockLimits(id: limited.id)
+                let job = NewJob(
+                    kind: "generate", queue: "quota-parked", params: ["product": "Desk Lamp", "count": 3],
+                    ownerKeyID: limited.id)
+                let id = try JobStore(connection).enqueue(job).id
+                Thread.detachNewThread {
+                    let code = (try? generate(1, key: limited).status) ?? 0
+                    status.withLock { $0 = code }
+                    answered.signal()
+                }
+                Thread.sleep(forTimeInterval: 1)
+                #expect(status.withLock { $0 } == nil)
+                return id
+            }
+            defer { _ = try? JobStore(try TestStack.database()).cancelQueued(parked) }
+            #expect(answered.wait(timeout: .now() + 30) == .success)
+            #expect(status.withLock { $0 } == 429)
         }
 
         @Test func limitsAreSetWithTheCommandLine() throws {

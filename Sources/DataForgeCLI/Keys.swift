@@ -1,10 +1,11 @@
 import Shared
 import ArgumentParser
 
-/// `dataforge keys create|list|revoke`: the API keys, managed on the database directly (as `migrate` is).
+/// `dataforge keys create|list|revoke|limits`: the API keys, managed on the database directly (as `migrate` is).
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create, list and revoke API keys.", subcommands: [Create.self, List.self, Revoke.self])
+        abstract: "Create, list and revoke API keys, and set their quotas.",
+        subcommands: [Create.self, List.self, Revoke.self, Limits.self])
 
     static func connection(program: String) throws -> Connection {
         let settings = Settings.loadOrExit(program: program)
@@ -17,8 +18,10 @@ struct Keys: ParsableCommand {
 
         @Option(help: "A name to recognise the key by.") var name: String
         @Option(help: "Comma-separated scopes: read, write, admin (admin implies the others).") var scopes = "read"
+        @OptionGroup var quotas: KeyQuotaOptions
 
         func validate() throws {
+            try quotas.validate()
             guard (1...200).contains(name.count) else { throw ValidationError("--name must have 1 to 200 characters") }
             guard KeyScope.parseList(scopes) != nil else {
                 throw ValidationError("--scopes must list read, write or admin, separated by commas")
@@ -28,7 +31,8 @@ struct Keys: ParsableCommand {
         func run() throws {
             let token = APIKeyToken.generate()
             let key = try Keys.connection(program: "dataforge keys create").transaction { connection in
-                let key = try APIKeyStore(connection).create(token, name: name, scopes: KeyScope.parseList(scopes) ?? [])
+                let key = try APIKeyStore(connection).create(
+                    token, name: name, scopes: KeyScope.parseList(scopes) ?? [], limits: quotas.limits)
                 try Keys.audit("key.created", key, connection)
                 return key
             }
@@ -74,10 +78,33 @@ struct Keys: ParsableCommand {
         }
     }
 
+    struct Limits: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a key's quotas; a quota not given becomes unlimited.")
+
+        @Argument(help: "The key's id (the part after dfk_).") var id: String
+        @OptionGroup var quotas: KeyQuotaOptions
+
+        func validate() throws { try quotas.validate() }
+
+        func run() throws {
+            let changed = try Keys.connection(program: "dataforge keys limits").transaction { connection in
+                let key = try APIKeyStore(connection).setLimits(id: id, quotas.limits)
+                if let key { try Keys.audit("key.limits_changed", key, connection) }
+                return key
+            }
+            guard let key = changed else { throw ValidationError("no key with id \(id)") }
+            print("key \(key.id) limits: \(KeyQuotaOptions.describe(key.limits))")
+        }
+    }
+
     /// The audit row of a key change, in the change's transaction: its id, name and scopes, never its secret.
     static func audit(_ action: String, _ key: APIKey, _ connection: Connection) throws {
         try AuditStore(connection).append(AuditEntry(
             actor: "cli", action: action, subjectType: "api_key", subjectID: key.id, requestID: nil,
-            details: ["name": .string(key.name), "scopes": .array(key.scopes.map { .string($0.rawValue) })]))
+            details: [
+                "name": .string(key.name), "scopes": .array(key.scopes.map { .string($0.rawValue) }),
+                "limits": KeyQuotaOptions.json(key.limits),
+            ]))
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import Shared
 
 /// `POST /api/generate`: validates, stores the job with its audit entry, and returns it at once (`pending`).
@@ -23,6 +28,7 @@ struct PostGenerate: Handler {
         let job = NewJob(kind: "generate", params: generation.params, maxAttempts: context.settings.maxAttempts,
             ownerKeyID: context.caller?.id)
         let record = try connection.transaction { connection in
+            if let caller = context.caller { try Self.admit(generation.count, for: caller.id, connection) }
             let record = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(
                 AuditEntry(
@@ -31,5 +37,15 @@ struct PostGenerate: Handler {
             return record
         }
         return .json(JobView.job(record, samples: nil))
+    }
+
+    /// Refuses the job with a 429 when it would break one of the key's quotas. The key's row stays locked
+    /// until the job is stored, so concurrent requests of one key cannot all pass the same check.
+    static func admit(_ samples: Int, for keyID: String, _ connection: Connection) throws {
+        let store = APIKeyStore(connection)
+        guard let limits = try store.lockLimits(id: keyID), limits != .unlimited else { return }
+        if let refusal = limits.exceeded(by: try store.usage(id: keyID), requesting: samples, at: Date()) {
+            throw APIError.quotaExceeded(refusal)
+        }
     }
 }

@@ -12,6 +12,7 @@ public struct APIKey: Sendable {
     public var createdAt: Date
     public var revokedAt: Date?
     public var lastUsedAt: Date?
+    public var limits: KeyLimits
 
     init(row: Row) throws(DatabaseError) {
         id = try row.decode("id")
@@ -21,6 +22,7 @@ public struct APIKey: Sendable {
         createdAt = try row.decode("created_at")
         revokedAt = try row.decodeIfPresent("revoked_at")
         lastUsedAt = try row.decodeIfPresent("last_used_at")
+        limits = try KeyLimits(row: row)
     }
 
     /// Whether this key may act with `scope`; admin implies every scope.

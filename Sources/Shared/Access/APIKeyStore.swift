@@ -7,9 +7,15 @@ public struct APIKeyStore {
     }
 
     /// Stores a new key for `token` (only its secret's hash) and returns it.
-    public func create(_ token: APIKeyToken, name: String, scopes: Set<KeyScope>) throws(DatabaseError) -> APIKey {
+    public func create(_ token: APIKeyToken, name: String, scopes: Set<KeyScope>, limits: KeyLimits = .unlimited)
+        throws(DatabaseError) -> APIKey
+    {
         let rows = try connection.execute(
-            APIKeySQL.insert, [token.id, name, token.secretHash, KeyScope.listText(scopes)])
+            APIKeySQL.insert,
+            [
+                token.id, name, token.secretHash, KeyScope.listText(scopes), limits.maxSamplesPerDay,
+                limits.maxCostPerDay, limits.maxConcurrentJobs,
+            ])
         guard let row = rows.first else {
             throw DatabaseError(.unexpectedResult, message: "insert returned no row", statement: APIKeySQL.insert.name)
         }
@@ -38,5 +44,28 @@ public struct APIKeyStore {
     public func revoke(id: String) throws(DatabaseError) -> APIKey? {
         guard let row = try connection.execute(APIKeySQL.revoke, [id]).first else { return nil }
         return try APIKey(row: row)
+    }
+
+    /// Replaces a key's limits; nil when there is no key with that id.
+    public func setLimits(id: String, _ limits: KeyLimits) throws(DatabaseError) -> APIKey? {
+        let rows = try connection.execute(
+            APIKeySQL.setLimits, [id, limits.maxSamplesPerDay, limits.maxCostPerDay, limits.maxConcurrentJobs])
+        guard let row = rows.first else { return nil }
+        return try APIKey(row: row)
+    }
+
+    /// A key's limits, its row locked until the caller's transaction ends (which must be open): the quota
+    /// check and the job it admits are then one step for that key. Nil when there is no such key.
+    public func lockLimits(id: String) throws(DatabaseError) -> KeyLimits? {
+        guard let row = try connection.execute(APIKeySQL.lockLimits, [id]).first else { return nil }
+        return try KeyLimits(row: row)
+    }
+
+    /// What a key has used today against its quotas.
+    public func usage(id: String) throws(DatabaseError) -> KeyUsage {
+        guard let row = try connection.execute(APIKeySQL.usage, [id]).first else {
+            throw DatabaseError(.unexpectedResult, message: "usage returned no row", statement: APIKeySQL.usage.name)
+        }
+        return try KeyUsage(row: row)
     }
 }

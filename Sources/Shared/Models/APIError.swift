@@ -15,6 +15,8 @@ public enum APIError: Error, Sendable, Equatable {
     case methodNotAllowed
     case payloadTooLarge(limitBytes: Int)
     case rateLimited(retryAfterSeconds: Int)
+    /// 429 naming the key's quota a new job would break.
+    case quotaExceeded(QuotaExceeded)
     /// 503: the database (or another dependency) cannot be reached.
     case unavailable(String)
 
@@ -28,7 +30,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .conflict: return 409
         case .methodNotAllowed: return 405
         case .payloadTooLarge: return 413
-        case .rateLimited: return 429
+        case .rateLimited, .quotaExceeded: return 429
         case .unavailable: return 503
         }
     }
@@ -43,12 +45,14 @@ public enum APIError: Error, Sendable, Equatable {
         case .methodNotAllowed: return ["detail": "Method Not Allowed"]
         case .payloadTooLarge(let limit): return ["detail": .string("Request body too large (limit \(limit) bytes)")]
         case .rateLimited: return ["detail": "Too many requests"]
+        case .quotaExceeded(let refusal): return refusal.body
         }
     }
 
     /// Extra response headers: `Retry-After` for 429, the scheme to authenticate with for 401.
     public var headers: [(String, String)] {
         if case .rateLimited(let seconds) = self { return [("Retry-After", String(seconds))] }
+        if case .quotaExceeded(let refusal) = self { return [("Retry-After", String(refusal.retryAfterSeconds))] }
         if case .unauthorized = self { return [("WWW-Authenticate", "Bearer")] }
         return []
     }

@@ -31,6 +31,10 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA analytics GRANT SELECT ON TABLES TO dataforge
 -- The migration bookkeeping is the owner's alone.
 REVOKE ALL ON schema_migrations FROM dataforge_api, dataforge_consumer;
 
+-- API keys and datasets are written by the API and the command line alone; the consumers only read them.
+REVOKE INSERT, UPDATE, DELETE ON api_keys, datasets, dataset_versions, dataset_version_samples
+    FROM dataforge_consumer;
+
 -- The audit trail is append-only by privilege as well as by trigger: a change is refused before any trigger
 -- runs, so a dropped or disabled trigger would not open it. (TRUNCATE was never granted; revoked for clarity.)
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM dataforge_api, dataforge_consumer;

@@ -76,6 +76,15 @@ extension StackTests {
             expectRefused(connection, "TRUNCATE audit_log")
         }
 
+        @Test func theConsumerOnlyReadsKeysAndDatasets() throws {
+            let consumer = try connect("DATAFORGE_CONSUMER_DATABASE_URL")
+            _ = try consumer.execute(Statement("read keys", "SELECT count(*) FROM api_keys"))
+            _ = try consumer.execute(Statement("read versions", "SELECT count(*) FROM dataset_versions"))
+            expectRefused(consumer, "UPDATE api_keys SET revoked_at = now()")
+            expectRefused(consumer, "DELETE FROM datasets")
+            expectRefused(consumer, "DELETE FROM dataset_version_samples")
+        }
+
         @Test(arguments: roles)
         func aRoleDoesItsNormalWork(variable: String, group: String) throws {
             let fixture = QueueFixture(database: try connect(variable))

@@ -47,6 +47,10 @@ fi
 PG_OUTSIDE=/var/tmp/$TAG/pg
 PGDATA=$(realpath -m "$HOME_DIR/pg")
 DB_URL="host=$PG_SOCK_DIR port=$PG_PORT dbname=dataforge user=dataforge"
+# The handlers and consumers log in as members of the roles sql/0023 creates: rows only, no DDL, and the
+# audit trail append-only. The owner above runs migrations and the command line.
+API_DB_URL="host=$PG_SOCK_DIR port=$PG_PORT dbname=dataforge user=dataforge_api_login"
+CONSUMER_DB_URL="host=$PG_SOCK_DIR port=$PG_PORT dbname=dataforge user=dataforge_consumer_login"
 
 is_root() { [[ $(id -u) == 0 ]]; }
 
@@ -259,6 +263,25 @@ migrate() {
     needs_bin dataforge || return 0
     (cd "$REPO" && "$BIN_DIR/dataforge" migrate) >>"$LOG/migrate.log" 2>&1 ||
         fail_log "$LOG/migrate.log" "dataforge migrate failed"
+    login_roles
+}
+
+# The login roles of the handlers and consumers, members of the migrations' group roles. Local connections
+# are trusted, so they need no password.
+login_roles() {
+    "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK_DIR" -p "$PG_PORT" -U dataforge -d dataforge \
+        >>"$LOG/migrate.log" 2>&1 <<'SQL' || fail_log "$LOG/migrate.log" "creating the login roles failed"
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dataforge_api_login') THEN
+        CREATE ROLE dataforge_api_login LOGIN IN ROLE dataforge_api;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dataforge_consumer_login') THEN
+        CREATE ROLE dataforge_consumer_login LOGIN IN ROLE dataforge_consumer;
+    END IF;
+END
+$$;
+SQL
 }
 
 # start_fcgi NAME SOCKET [VARIABLE=VALUE...]: one pool, with its own settings over the stack's.
@@ -326,6 +349,7 @@ cmd_up() {
         fail "DATAFORGE_BIN_DIR is not set (use make up, or set it to \$(swift build -c release --show-bin-path))"
     setup_dirs
     export DATAFORGE_HOME=$HOME_DIR DATAFORGE_DATABASE_URL=$DB_URL DATAFORGE_FCGI_SOCKET=$FCGI_SOCK
+    export DATAFORGE_API_DATABASE_URL=$API_DB_URL DATAFORGE_CONSUMER_DATABASE_URL=$CONSUMER_DB_URL
     export DATAFORGE_SQL_DIR=${DATAFORGE_SQL_DIR:-$REPO/sql}
     pg_running || need_port "$PG_PORT" PostgreSQL DATAFORGE_PG_PORT
     alive nginx || need_port "$HTTP_PORT" nginx DATAFORGE_HTTP_PORT
@@ -390,7 +414,8 @@ cmd_restart_db() {
 }
 
 cmd_env() {
-    printf 'export %s=%q\n' DATAFORGE_DATABASE_URL "$DB_URL" DATAFORGE_HTTP_PORT "$HTTP_PORT" \
+    printf 'export %s=%q\n' DATAFORGE_DATABASE_URL "$DB_URL" DATAFORGE_API_DATABASE_URL "$API_DB_URL" \
+        DATAFORGE_CONSUMER_DATABASE_URL "$CONSUMER_DB_URL" DATAFORGE_HTTP_PORT "$HTTP_PORT" \
         DATAFORGE_BASE_URL "http://127.0.0.1:$HTTP_PORT" DATAFORGE_HOME "$HOME_DIR" \
         DATAFORGE_BIN_DIR "$BIN_DIR" DATAFORGE_PG_PORT "$PG_PORT" DATAFORGE_CONSUMERS "$CONSUMERS"
 }

@@ -21,7 +21,7 @@ logger[metadataKey: "consumer_id"] = .string(consumerID)
 let connection: Connection
 do {
     connection = try Connection(
-        conninfo: settings.databaseURL, applicationName: "dataforge-consumer",
+        conninfo: settings.consumerDatabaseURL, applicationName: "dataforge-consumer",
         settings: ["statement_timeout": "\(settings.consumerStatementTimeoutSeconds)s"])
     try ConsumerStore(connection).register(
         id: consumerID, host: host, pid: Int(getpid()), queues: settings.consumerQueues)

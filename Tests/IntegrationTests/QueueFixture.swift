@@ -13,6 +13,11 @@ struct QueueFixture {
         database = try TestStack.database()
     }
 
+    /// A fixture working through `database` (e.g. connected as one of the stack's database roles).
+    init(database: Connection) {
+        self.database = database
+    }
+
     /// Enqueues a generation job allowed `maxAttempts` runs.
     func enqueue(maxAttempts: Int = 5) throws -> UUID {
         let params = GenerationRequest(product: "Queue Fixture Lamp", count: 3).params

@@ -6,6 +6,8 @@ extension SettingsTests {
     /// A malformed value of every variable `Settings` reads.
     static let malformedValues: [(variable: String, value: String)] = [
         ("DATAFORGE_DATABASE_URL", "dbname=x\nhost=y"),
+        ("DATAFORGE_API_DATABASE_URL", "dbname=x\u{1}"),
+        ("DATAFORGE_CONSUMER_DATABASE_URL", "dbname=x\ruser=y"),
         ("DATAFORGE_MAX_SAMPLES_PER_REQUEST", "many"),
         ("DATAFORGE_MAX_BODY_BYTES", "1e6"),
         ("DATAFORGE_HOME", "/srv/dataforge\n"),

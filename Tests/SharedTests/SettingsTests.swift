@@ -38,6 +38,9 @@ import Testing
             "OPENAI_API_KEY": "sk-test",
         ])
         #expect(settings.databaseURL == "host=/tmp dbname=x")
+        // Unset, the handlers and consumers connect as the owner, as before roles existed.
+        #expect(settings.apiDatabaseURL == "host=/tmp dbname=x")
+        #expect(settings.consumerDatabaseURL == "host=/tmp dbname=x")
         #expect(settings.maxSamplesPerRequest == 200)
         #expect(settings.fcgiSocket == "/run/dataforge.sock")
         #expect(settings.fcgiWorkers == 64)
@@ -46,6 +49,17 @@ import Testing
         #expect(settings.consumerQueues == ["generation", "maintenance"])
         #expect(settings.logLevel == "debug")
         #expect(settings.openAIAPIKey == "sk-test")
+    }
+
+    @Test func handlersAndConsumersConnectWithTheirOwnURLs() throws {
+        let settings = try Settings(environment: [
+            "DATAFORGE_DATABASE_URL": "dbname=x user=owner",
+            "DATAFORGE_API_DATABASE_URL": "dbname=x user=api",
+            "DATAFORGE_CONSUMER_DATABASE_URL": "dbname=x user=consumer",
+        ])
+        #expect(settings.databaseURL == "dbname=x user=owner")
+        #expect(settings.apiDatabaseURL == "dbname=x user=api")
+        #expect(settings.consumerDatabaseURL == "dbname=x user=consumer")
     }
 
     @Test(arguments: [

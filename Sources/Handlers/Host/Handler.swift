@@ -45,7 +45,7 @@ final class DatabaseSession {
         if let current { return current }
         // Bounded so a stuck query cannot hold an accept thread (and nginx's request) for long.
         let connection = try Connection(
-            conninfo: settings.databaseURL, applicationName: "dataforge-fcgi",
+            conninfo: settings.apiDatabaseURL, applicationName: "dataforge-fcgi",
             settings: ["statement_timeout": "5000", "lock_timeout": "2000"])
         current = connection
         return connection

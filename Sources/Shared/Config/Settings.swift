@@ -7,7 +7,13 @@ import Glibc
 /// Every number has bounds; a value outside them is a `ConfigError` naming the variable, so a typo stops
 /// the process at start with a message instead of misbehaving later.
 public struct Settings: Sendable {
+    /// The owner's connection: migrations and the command line.
     public var databaseURL: String
+    /// The FastCGI handlers' connection (`DATAFORGE_API_DATABASE_URL`, else `databaseURL`), as a role that may
+    /// read and write rows but not change the schema or the audit trail.
+    public var apiDatabaseURL: String
+    /// The queue consumers' connection (`DATAFORGE_CONSUMER_DATABASE_URL`, else `databaseURL`), likewise.
+    public var consumerDatabaseURL: String
     public var maxSamplesPerRequest: Int
     public var maxBodyBytes: Int
     /// The BPE rank files' folder (`DATAFORGE_TOKENIZER_DIR`, else `$DATAFORGE_HOME/tokenizers`, where
@@ -90,6 +96,8 @@ public struct Settings: Sendable {
     public init(environment: [String: String]) throws(ConfigError) {
         let reader = EnvironmentReader(environment: environment)
         databaseURL = try reader.string("DATAFORGE_DATABASE_URL", default: "dbname=dataforge")
+        apiDatabaseURL = try reader.string("DATAFORGE_API_DATABASE_URL", default: databaseURL)
+        consumerDatabaseURL = try reader.string("DATAFORGE_CONSUMER_DATABASE_URL", default: databaseURL)
         maxSamplesPerRequest = try reader.int("DATAFORGE_MAX_SAMPLES_PER_REQUEST", default: 50, in: 1...10_000)
         maxBodyBytes = try reader.int("DATAFORGE_MAX_BODY_BYTES", default: 1_048_576, in: 1024...67_108_864)
         let home = try reader.optionalString("DATAFORGE_HOME")

@@ -17,7 +17,8 @@ final class AugmentedRunFixture {
         jobID = context.job.id
         base = PipelineRun.indexLimit(count: request.count)
         run = AugmentedRun(
-            context, template: RunFixture.template(of: request), resume: resume, augmentation: augmentation)
+            context, template: RunFixture.template(of: request), resume: resume, augmentation: augmentation,
+            base: base)
     }
 
     /// Turns until the run ends (or `turns` run out): stages, writes, calls, answers.

@@ -101,9 +101,9 @@ enum Pipelines {
             guard let count = request?.count, request?.augmentation != nil else {
                 return PipelineRun(context, template: template, resume: resume)
             }
-            let augmentation = try AugmentationResume(
-                jobID: context.job.id, base: PipelineRun.indexLimit(count: count), resume: resume, connection: connection)
-            return AugmentedRun(context, template: template, resume: resume, augmentation: augmentation)
+            let base = PipelineRun.indexLimit(count: count)
+            let augmentation = try AugmentationResume(jobID: context.job.id, base: base, resume: resume, connection: connection)
+            return AugmentedRun(context, template: template, resume: resume, augmentation: augmentation, base: base)
         case "noop": return FinishedRun(job: context.job, end: .completed)
         default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }

@@ -214,10 +214,7 @@ final class PipelineRun: JobRun {
     }
 
     private func finish(_ draft: SampleDraft) {
-        guard let chain else { return }
-        let candidate = chain.candidate(draft)
-        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
-        context.samples.add(candidate)
+        if chain?.finish(draft, into: context.samples) == true { awaitingWrite.insert(draft.index) }
     }
 
     /// Whether the judge's next batch should go (`JudgeBacklog.isReady`).

@@ -77,4 +77,12 @@ struct StageChain {
     func candidate(_ draft: SampleDraft) -> SampleCandidate {
         SampleCandidate(draft: fingerprint.run(draft), filter: filter, scope: scope, jaccardThreshold: jaccardThreshold)
     }
+
+    /// Hands a finished draft to the outbox; true when it passed every local check, so its run waits for the
+    /// write to learn whether it was kept.
+    func finish(_ draft: SampleDraft, into outbox: SampleOutbox) -> Bool {
+        let candidate = candidate(draft)
+        outbox.add(candidate)
+        return candidate.draft.passesLocally
+    }
 }

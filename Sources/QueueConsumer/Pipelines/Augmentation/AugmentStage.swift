@@ -45,9 +45,10 @@ struct AugmentStage {
     }
 
     func original(index: Int, text: String) -> AugmentationOriginal {
-        AugmentationOriginal(
-            index: index, id: SampleSeed.sampleID(jobID: jobID, index: index), text: text,
-            aspects: extractor.extract(text), prepared: check.prepare(text))
+        let id = SampleSeed.sampleID(jobID: jobID, index: index)
+        return AugmentationOriginal(
+            index: index, id: id, text: text, aspects: extractor.extract(text), prepared: check.prepare(text),
+            family: family(of: index, id: id))
     }
 
     /// Whether a slot's text starts as a provider paraphrase (CDA, CADA) rather than as the original (ADA).
@@ -135,16 +136,16 @@ struct AugmentStage {
             changedElements: changes, similarity: verdict.similarity)
         if !changes.isEmpty { draft.lineage?.alternativesSource = original.swaps == nil ? "lexicon" : "llm" }
         draft.localReasons = rejections.map(RejectionReason.variant)
-        draft.family = family(of: original)
+        draft.family = original.family
         return draft
     }
 
     /// An original's id and the ids every variant of it may have.
-    private func family(of original: AugmentationOriginal) -> Set<UUID> {
+    private func family(of index: Int, id: UUID) -> Set<UUID> {
         let slots = AugmentationStrategy.allCases.flatMap { strategy in
-            AugmentationRequest.variantsPerSampleBounds.map { VariantSlot(originalIndex: original.index, strategy: strategy, variant: $0 - 1) }
+            AugmentationRequest.variantsPerSampleBounds.map { VariantSlot(originalIndex: index, strategy: strategy, variant: $0 - 1) }
         }
-        return Set(slots.map { SampleSeed.sampleID(jobID: jobID, index: $0.sampleIndex(base: base)) } + [original.id])
+        return Set(slots.map { SampleSeed.sampleID(jobID: jobID, index: $0.sampleIndex(base: base)) } + [id])
     }
 
     /// The check a strategy's variants pass: an ADA swap may stay closer to its original than a paraphrase.

@@ -14,6 +14,8 @@ struct AugmentationOriginal {
     var aspects: AspectExtraction
     /// What the variant checks need of it, worked out once for all its variants.
     var prepared: VariantCheck.Original
+    /// Its id and the ids every variant of it may have: its variants may be close to these (`SampleDraft.family`).
+    var family: Set<UUID>
     /// The provider's alternatives for its terms (`aspect_alternatives=llm`), once named; else the lexicon's.
     var swaps: AspectReplacer?
 

@@ -214,9 +214,7 @@ final class AugmentationRun {
     }
 
     private func finish(_ draft: SampleDraft) {
-        let candidate = chain.candidate(draft)
-        if candidate.draft.passesLocally { awaitingWrite.insert(draft.index) }
-        context.samples.add(candidate)
+        if chain.finish(draft, into: context.samples) { awaitingWrite.insert(draft.index) }
     }
 
     /// Whether the judge's next batch should go: a full one, or whatever waits once no paraphrase can add to it.

@@ -12,7 +12,7 @@ enum AugmentationTotals {
         jobID: UUID, request: AugmentationRequest?, budgetStop: String?, connection: Connection
     ) throws(DatabaseError) -> JSONValue {
         let samples = SampleStore(connection)
-        let originals = try samples.keptOriginals(of: jobID).count
+        let originals = try samples.totals(jobID: jobID).originals
         let outcomes = try samples.augmentationOutcomes(of: jobID)
         let stages = try LLMCallStore(connection).totalsByPurpose(jobID: jobID)
         var object: JSONObject = [

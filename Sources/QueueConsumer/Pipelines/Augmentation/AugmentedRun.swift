@@ -15,13 +15,13 @@ final class AugmentedRun: JobRun {
     /// The aspect terms of the job's template.
     private let lexicon: AspectLexicon
 
+    /// - Parameter base: where variant indices start (`PipelineRun.indexLimit` of the job's count).
     init(_ context: RunContext, template: PromptTemplate?, resume: ResumePoint, augmentation: AugmentationResume,
-         now: ContinuousClock.Instant = .now)
+         base: Int, now: ContinuousClock.Instant = .now)
     {
         self.context = context
         self.resume = augmentation
-        let count = GenerationRequest(params: context.job.params)?.count ?? 0
-        base = PipelineRun.indexLimit(count: count)
+        self.base = base
         lexicon = template?.aspectLexicon ?? .standard
         generation = PipelineRun(context, template: template, resume: resume.restricted(below: base), now: now)
         originals = Dictionary(augmentation.keptOriginals.map { ($0.index, $0.text) }) { first, _ in first }

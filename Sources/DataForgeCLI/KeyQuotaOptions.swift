@@ -33,4 +33,13 @@ struct KeyQuotaOptions: ParsableArguments {
         return "samples/day \(text(limits.maxSamplesPerDay)), cost/day \(text(limits.maxCostPerDay)) USD, "
             + "concurrent jobs \(text(limits.maxConcurrentJobs))"
     }
+
+    /// For `keys list`: the quotas set, as `samples/day=N,cost/day=USD,jobs=N`; `-` when none is.
+    static func compact(_ limits: KeyLimits) -> String {
+        let set = [
+            limits.maxSamplesPerDay.map { "samples/day=\($0)" }, limits.maxCostPerDay.map { "cost/day=\($0)" },
+            limits.maxConcurrentJobs.map { "jobs=\($0)" },
+        ].compactMap { $0 }
+        return set.isEmpty ? "-" : set.joined(separator: ",")
+    }
 }

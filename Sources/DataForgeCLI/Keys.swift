@@ -50,12 +50,17 @@ struct Keys: ParsableCommand {
 
         func run() throws {
             let keys = try APIKeyStore(try Keys.connection(program: "dataforge keys list")).list()
-            print("id            scopes            created               last used             revoked               name")
-            for key in keys {
+            let limits = keys.map { KeyQuotaOptions.compact($0.limits) }
+            // As wide as the longest quotas, so the names after them line up.
+            let limitsWidth = max("limits".count, limits.map(\.count).max() ?? 0) + 2
+            print(
+                "id            scopes            created               last used             revoked               "
+                    + pad("limits", limitsWidth) + "name")
+            for (key, limit) in zip(keys, limits) {
                 let columns = [
                     pad(key.id, 14), pad(KeyScope.listText(key.scopes), 18), pad(RFC3339.format(key.createdAt), 22),
                     pad(key.lastUsedAt.map(RFC3339.format) ?? "-", 22),
-                    pad(key.revokedAt.map(RFC3339.format) ?? "-", 22), key.name,
+                    pad(key.revokedAt.map(RFC3339.format) ?? "-", 22), pad(limit, limitsWidth), key.name,
                 ]
                 print(columns.joined())
             }

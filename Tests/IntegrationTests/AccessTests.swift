@@ -115,6 +115,14 @@ extension StackTests {
             return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
         }
 
+        /// The limits column of key `id` in `dataforge keys list` (the sixth: no column before it has spaces).
+        func listedLimits(_ id: String) throws -> String {
+            let listed = try cli(["keys", "list"])
+            let line = try #require(listed.output.split(separator: "\n").first { $0.hasPrefix(id + " ") })
+            let fields = line.split(separator: " ")
+            return try #require(fields.count > 6 ? String(fields[5]) : nil, "\(line)")
+        }
+
         @Test func keysMadeListedAndRevokedWithTheCommandLine() throws {
             let made = try cli(["keys", "create", "--name", "cli reader", "--scopes", "read"])
             #expect(made.status == 0)
@@ -126,6 +134,7 @@ extension StackTests {
             let listed = try cli(["keys", "list"])
             let line = try #require(listed.output.split(separator: "\n").first { $0.hasPrefix(id) })
             #expect(line.contains("cli reader") && line.contains("read"))
+            #expect(try listedLimits(id) == "-", "a key without quotas")
             #expect(!listed.output.contains(try #require(APIKeyToken(text: key)).secret), "a secret is never listed")
 
             #expect(try cli(["keys", "revoke", id]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import QueueConsumer
 import Shared
 import Testing
 
@@ -192,6 +193,88 @@ extension StackTests {
                     + "\(try $0.decode("calls", as: Int.self))@\(try $0.decode("share", as: Double.self))"
             }
             #expect(shares == ["cached/0=1@0.2", "fatal/500=1@0.2", "ok/200=3@0.6"])
+        }
+
+        static let insertOwnedCall = Statement(
+            "insert a provider call of a job",
+            """
+            INSERT INTO llm_calls (job_id, purpose, provider, model, prompt_hash, status, cost_usd, latency_ms,
+                                   created_at)
+            VALUES ($1, 'generation', 'analytics-test', $2, 'h', 'ok', $3::numeric, 10, $4)
+            """)
+
+        /// Cost per day and key of `model` as "day-key=cost", "today" for the current UTC day and "-" for no key.
+        private func costByKey(_ database: Connection, _ model: String) throws -> Set<String> {
+            let rows = try rows(
+                database,
+                """
+                SELECT CASE WHEN day = (now() AT TIME ZONE 'UTC')::date THEN 'today' ELSE day::text END AS day,
+                       coalesce(key_id, '-') AS key, cost_usd::float8 AS cost
+                FROM analytics.cost_daily WHERE model = $1
+                """, [model])
+            return Set(try rows.map {
+                "\(try $0.decode("day", as: String.self))-\(try $0.decode("key", as: String.self))="
+                    + "\(try $0.decode("cost", as: Double.self))"
+            })
+        }
+
+        @Test func costIsSplitByTheKeyOwningEachCallsJobBeforeAndAfterTheRollUp() throws {
+            let database = try TestStack.database()
+            let model = "model-\(UUID().uuidString.prefix(8).lowercased())"
+            let liveKey = "live\(UUID().uuidString.prefix(8).lowercased())"
+            let archivedKey = "done\(UUID().uuidString.prefix(8).lowercased())"
+            // One job still in the queue (on a queue no consumer serves, so it stays there), one archived.
+            let (liveJob, archivedJob) = (UUID(), UUID())
+            _ = try rows(
+                database,
+                """
+                INSERT INTO jobs (id, kind, queue, params, owner_key_id)
+                VALUES ($1, 'generate', 'analytics-test', '{}', $2)
+                """,
+                [liveJob, liveKey])
+            defer { _ = try? rows(database, "DELETE FROM jobs WHERE id = $1", [liveJob]) }
+            _ = try rows(
+                database,
+                """
+                INSERT INTO job_history (id, kind, queue, priority, params, attempt, max_attempts, outcome, progress,
+                                         owner_key_id, created_at)
+                VALUES ($1, 'generate', 'generation', 100, '{}', 1, 5, 'completed', 100, $2, now())
+                """, [archivedJob, archivedKey])
+
+            let old = Date() - 100 * 86_400
+            let oldDay = String(RFC3339.format(old).prefix(10))
+            let calls: [(UUID?, String, Date)] = [
+                (liveJob, "0.5", Date()), (liveJob, "0.25", Date()), (archivedJob, "0.125", Date()), (nil, "1", Date()),
+                (liveJob, "2", old), (archivedJob, "4", old), (nil, "8", old),
+            ]
+            for (job, cost, at) in calls { try database.execute(Self.insertOwnedCall, [job, model, cost, at]) }
+            let expected: Set<String> = [
+                "today-\(liveKey)=0.75", "today-\(archivedKey)=0.125", "today--=1.0",
+                "\(oldDay)-\(liveKey)=2.0", "\(oldDay)-\(archivedKey)=4.0", "\(oldDay)--=8.0",
+            ]
+            #expect(try costByKey(database, model) == expected, "calls not rolled up yet")
+
+            let pruner = LLMCallPruner(connection: database, config: LLMCallPruner.config())
+            _ = try pruner.runOnce()
+            #expect(try costByKey(database, model) == expected, "old calls rolled up, each day keeping its keys")
+
+            // A later roll-up of the same day adds to the same rows, the anonymous one included.
+            for (job, cost) in [(liveJob, "16"), (nil, "32")] as [(UUID?, String)] {
+                try database.execute(Self.insertOwnedCall, [job, model, cost, old])
+            }
+            _ = try pruner.runOnce()
+            let daily = try rows(
+                database,
+                """
+                SELECT coalesce(key_id, '-') AS key, cost_usd::float8 AS cost FROM llm_call_daily
+                WHERE provider = 'analytics-test' AND model = $1
+                """, [model])
+            let rolled = Set(try daily.map {
+                "\(try $0.decode("key", as: String.self))=\(try $0.decode("cost", as: Double.self))"
+            })
+            #expect(rolled == ["\(liveKey)=18.0", "\(archivedKey)=4.0", "-=40.0"], "one row per day and key")
+            let left = try rows(database, "SELECT count(*) AS n FROM llm_calls WHERE model = $1", [model])
+            #expect(try left.first?.decode("n", as: Int.self) == 4, "today's calls stay")
         }
 
         /// Connects as `role` with the stack's other settings (a later keyword wins in a conninfo string).

@@ -118,8 +118,16 @@ extension StackTests {
             let text = try #require(made.output.split(separator: "\n").first { $0.hasPrefix("dfk_") }.map(String.init))
             let token = try #require(APIKeyToken(text: text))
             #expect(try generate(1, key: token).status == 429)
+            #expect(try access.listedLimits(token.id) == "jobs=0")
             let changed = try access.cli(["keys", "limits", token.id, "--max-samples-per-day", "2"])
             #expect(changed.status == 0)
+            #expect(try access.listedLimits(token.id) == "samples/day=2", "a quota not given becomes unlimited")
+            let all = ["--max-samples-per-day", "5", "--max-cost-per-day", "2.5", "--max-concurrent-jobs", "3"]
+            let full = try access.cli(["keys", "create", "--name", "cli quotas", "--scopes", "read"] + all)
+            let fullID = try #require(
+                full.output.split(separator: "\n").first { $0.hasPrefix("dfk_") }.flatMap { APIKeyToken(text: String($0)) }
+            ).id
+            #expect(try access.listedLimits(fullID) == "samples/day=5,cost/day=2.5,jobs=3")
             #expect(try generate(2, key: token).status == 200)
             let refused = try generate(1, key: token)
             #expect(refused.json["quota"] == "samples_per_day")

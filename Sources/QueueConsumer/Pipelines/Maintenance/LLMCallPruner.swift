@@ -7,8 +7,8 @@ import Foundation
 #endif
 
 /// Retires provider call records past their retention (`DATAFORGE_RETENTION_LLM_CALLS_DAYS`): each batch is
-/// added to the daily aggregates (`llm_call_daily`: calls, errors, tokens, cost, latency per day, provider and
-/// model) and deleted in one statement, so analytics over the long run stay exact while `llm_calls` stays small.
+/// added to the daily aggregates (`llm_call_daily`: calls, errors, tokens, cost, latency per day, provider,
+/// model and owning key) and deleted in one statement, so analytics over the long run stay exact while `llm_calls` stays small.
 struct LLMCallPruner {
     static let task = "prune_llm_calls"
     let connection: Connection

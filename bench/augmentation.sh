@@ -19,7 +19,10 @@ JOBS=${BENCH_AUGMENT_JOBS:-3}
 SAMPLES=${BENCH_AUGMENT_SAMPLES:-20}
 say() { echo "augmentation: $*" >&2; }
 
-"$DATAFORGE_BIN_DIR/dataforge" bench-augmentation | tee /dev/stderr | grep '^RESULT '
+# Through a variable, not `tee /dev/stderr`: reopening a stderr redirected to a file truncates that file.
+report=$("$DATAFORGE_BIN_DIR/dataforge" bench-augmentation)
+echo "$report" >&2
+grep '^RESULT ' <<<"$report"
 
 start_fake --latency-ms 20
 

@@ -35,4 +35,7 @@ empty
 sql "CHECKPOINT" >/dev/null
 trap empty EXIT
 echo "dedup: $SAMPLES samples, memory then store" >&2
-"$DATAFORGE_BIN_DIR/dataforge" bench-dedup --samples "$SAMPLES" "${BATCH[@]}" | tee /dev/stderr | grep '^RESULT '
+# Through a variable, not `tee /dev/stderr`: reopening a stderr redirected to a file truncates that file.
+report=$("$DATAFORGE_BIN_DIR/dataforge" bench-dedup --samples "$SAMPLES" "${BATCH[@]}")
+echo "$report" >&2
+grep '^RESULT ' <<<"$report"

@@ -22,7 +22,10 @@ say() { echo "quality: $*" >&2; }
 BENCH_NAME=quality
 source bench/processes.sh
 
-"$DATAFORGE_BIN_DIR/dataforge" bench-quality | tee /dev/stderr | grep '^RESULT '
+# Through a variable, not `tee /dev/stderr`: reopening a stderr redirected to a file truncates that file.
+report=$("$DATAFORGE_BIN_DIR/dataforge" bench-quality)
+echo "$report" >&2
+grep '^RESULT ' <<<"$report"
 
 start_fake --latency-ms 20
 curl -s -X POST "$FAKE_URL/_fake/config" -d '{"repeat_rate": 0.1}' >/dev/null

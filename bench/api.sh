@@ -6,7 +6,8 @@
 # GET /api/result/{id} (a finished job: served from nginx's cache after the first request), and on
 # GET /api/jobs/{id}/samples (the uncached handler path: two queries per request), each after a short
 # unmeasured warm-up; then GET /api/result/{id} of a job no consumer runs (unfinished, never cached: 32
-# pollers of one job must not wait for each other).
+# pollers of one job must not wait for each other); then the finished job polled with a read key that owns it,
+# with the short pool checking keys (DATAFORGE_AUTH=on, for that run only): the cost of bypassing the cache.
 # Settings: BENCH_WRK_SECONDS (default 15), BENCH_WRK_CONNECTIONS (default 32).
 # Progress goes to stderr; "RESULT name|key=value ..." lines go to stdout.
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
@@ -17,6 +18,7 @@ DURATION=${BENCH_WRK_SECONDS:-15}
 CONNECTIONS=${BENCH_WRK_CONNECTIONS:-32}
 : "${DATAFORGE_BASE_URL:?run eval \"\$(scripts/stack.sh env)\" first}"
 : "${DATAFORGE_HOME:?run eval \"\$(scripts/stack.sh env)\" first}"
+: "${DATAFORGE_DATABASE_URL:?run eval \"\$(scripts/stack.sh env)\" first}"
 BASE=$DATAFORGE_BASE_URL
 LOG=$DATAFORGE_HOME/log
 PIDS=$DATAFORGE_HOME/pids
@@ -69,12 +71,14 @@ samples=$(curl -sS --max-time 5 "$BASE/api/result/$ID" | jq '.result.total_sampl
 ((samples == 5)) || die "job $ID completed with $samples samples, expected 5"
 stop_consumer
 
-# wrk_run NAME URL: warm-up, measured run; prints "RESULT NAME|rps=… p50_ms=… p99_ms=… errors=…"
+# wrk_run NAME URL [HEADER...]: warm-up, measured run; prints "RESULT NAME|rps=… p50_ms=… p99_ms=… errors=…"
 wrk_run() {
-    local name=$1 url=$2 out rps p50 p99 non2xx sockerr
-    wrk -t2 -c"$CONNECTIONS" -d2s "$url" >/dev/null
+    local name=$1 url=$2 out rps p50 p99 non2xx sockerr header
+    local headers=()
+    for header in "${@:3}"; do headers+=(-H "$header"); done
+    wrk -t2 -c"$CONNECTIONS" -d2s "${headers[@]}" "$url" >/dev/null
     say "wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency $url"
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${headers[@]}" "$url")
     printf '%s\n' "$out" >>"$LOG/wrk.log"
     # latencies in ms, whatever unit wrk chose (us, ms, s)
     to_ms='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000; return v + 0 }'
@@ -101,3 +105,37 @@ PENDING=$(jq -er '.job_id' <<<"$body") || die "no job_id in: $body"
 wrk_run poll "$BASE/api/result/$PENDING"
 # Cancelled, so the benchmarks that start consumers next find an idle queue.
 curl -sS --max-time 10 -X DELETE "$BASE/api/job/$PENDING" >/dev/null || die "DELETE /api/job/$PENDING failed"
+
+# ---- the finished job polled with an API key while the handlers check keys (DATAFORGE_AUTH=on): nginx's
+# cache is bypassed for every request carrying a key (ResultCacheTests), so each poll reaches a handler, which
+# finds the key by its hash and reads the job only if the key owns it. The short pool runs with keys checked for
+# this run only.
+# restart_pool on|off: the short pool stopped, then started again by stack.sh with DATAFORGE_AUTH set so.
+restart_pool() {
+    local pid i
+    pid=$(cat "$PIDS/fcgi.pid")
+    kill -TERM "$pid"
+    for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    DATAFORGE_AUTH=$1 scripts/stack.sh up >/dev/null
+}
+KEYED=
+stop_keyed() {
+    [[ -n $KEYED ]] || return 0
+    KEYED=
+    restart_pool off
+}
+trap 'stop_consumer; stop_keyed' EXIT
+key=$("$DATAFORGE_BIN_DIR/dataforge" keys create --name bench-keyed-poll --scopes read 2>/dev/null) ||
+    die "dataforge keys create failed"
+psql -X -q -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "UPDATE job_history SET owner_key_id =
+    (SELECT id FROM api_keys WHERE name = 'bench-keyed-poll' ORDER BY created_at DESC LIMIT 1) WHERE id = '$ID'" ||
+    die "cannot give job $ID to the key"
+KEYED=1
+restart_pool on
+code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer $key" "$BASE/api/result/$ID")
+[[ $code == 200 ]] || die "the job's key polled it and got HTTP $code, not 200"
+code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer df_not_a_key" \
+    "$BASE/api/result/$ID")
+[[ $code == 401 ]] || die "with keys checked, an unknown key's poll got HTTP $code, not 401"
+wrk_run keyed "$BASE/api/result/$ID" "Authorization: Bearer $key"
+stop_keyed

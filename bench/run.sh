@@ -138,6 +138,8 @@ printf '  %-34s %14s  %s\n' "GET /api/result/{id} (5 samples)" "$(group "${R[res
     "p50 ${R[result.p50_ms]} ms, p99 ${R[result.p99_ms]} ms ($(ratio "${R[result.rps]}" "${R[health.rps]}") of /health)"
 printf '  %-34s %14s  %s\n' "GET /api/jobs/{id}/samples (uncached)" "$(group "${R[samples.rps]}") req/s" \
     "p50 ${R[samples.p50_ms]} ms, p99 ${R[samples.p99_ms]} ms ($(ratio "${R[samples.rps]}" "${R[health.rps]}") of /health)"
+printf '  %-34s %14s  %s\n' "GET /api/result/{id} with a key" "$(group "${R[keyed.rps]}") req/s" \
+    "p50 ${R[keyed.p50_ms]} ms, p99 ${R[keyed.p99_ms]} ms ($(ratio "${R[keyed.rps]}" "${R[result.rps]}") of cached): keys checked, cache bypassed"
 printf '  %-34s %14s  %s\n' "GET /api/result/{id} (unfinished)" "$(group "${R[poll.rps]}") req/s" \
     "p50 ${R[poll.p50_ms]} ms, p99 ${R[poll.p99_ms]} ms: ${BENCH_WRK_CONNECTIONS:-32} pollers of one pending job"
 for name in health result samples poll; do

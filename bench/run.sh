@@ -206,7 +206,7 @@ echo
 echo "Dataset export: a version exported as JSONL through nginx with curl; peak RSS of the long pool's worker"
 for size in ${BENCH_EXPORT_SIZES:-1000 100000 1000000}; do
     printf '  %-34s %14s  %s\n' "$(group "$size") samples" "$(group "${R[export $size.rows_per_s]}") rows/s" \
-        "${R[export $size.seconds]} s, $(group "${R[export $size.bytes]}") bytes, peak RSS ${R[export $size.peak_rss_mb]} MB"
+        "${R[export $size.seconds]} s, $(group "${R[export $size.bytes]}") bytes, peak RSS ${R[export $size.peak_rss_mb]} MB; committed through the API in ${R[export $size.commit_seconds]} s"
 done
 printf '  %-34s %14s  %s\n' "target (memory flat)" "≤ 1.2×" \
     "peak at $(group "${R[export_flat.largest]}") is ${R[export_flat.ratio]}× the peak at the smallest: $(meets "${R[export_flat.flat]} == 1")"

@@ -12,6 +12,10 @@ struct Commit: ParsableCommand {
     @Option(help: "Keep only samples whose overall quality is at least this, 0 to 1.") var minQuality: Double?
     @Option(help: "A note stored with the version.") var note: String?
 
+    /// A big version's commit may run up to its statement timeout (300 s, `DatasetSQL.allowLongCommit`); nginx
+    /// waits as long for it. The de-duplication index is built afterwards, on a consumer.
+    static let commitTimeoutSeconds = 320.0
+
     func validate() throws {
         guard !jobs.isEmpty else { throw ValidationError("give at least one --job") }
         guard Dataset.isValidName(name) else { throw ValidationError("invalid dataset name \(name)") }
@@ -24,7 +28,9 @@ struct Commit: ParsableCommand {
         var body: JSONObject = ["job_ids": .array(jobs.map(JSONValue.string))]
         if let minQuality { body["filter"] = ["min_quality": .double(minQuality)] }
         body["note"] = note.map(JSONValue.string)
-        let version = try api.json("POST", "/api/datasets/\(name)/versions", body: .object(body), accepted: [200, 201])
+        let version = try api.json(
+            "POST", "/api/datasets/\(name)/versions", body: .object(body), accepted: [200, 201],
+            timeoutSeconds: Self.commitTimeoutSeconds)
         let number = version["version"]?.intValue ?? 0
         print("\(name)@\(number): \(version["sample_count"]?.intValue ?? 0) samples, sha256 "
             + (version["content_sha256"]?.stringValue ?? "?"))

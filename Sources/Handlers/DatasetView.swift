@@ -11,7 +11,10 @@ enum DatasetView {
         ]
     }
 
-    static func version(_ version: DatasetVersion, dataset: String, statistics: JSONValue? = nil) -> JSONValue {
+    /// A version, with its statistics and the dataset's de-duplication index state (`dedup_index`) when given.
+    static func version(_ version: DatasetVersion, dataset: String, statistics: JSONValue? = nil, index: JSONValue? = nil)
+        -> JSONValue
+    {
         var object: JSONObject = [
             "dataset": .string(dataset), "id": .string(version.id.sqlText), "version": .int(version.version),
             "parent_version": version.parentVersion.map(JSONValue.int) ?? .null,
@@ -21,7 +24,13 @@ enum DatasetView {
             "note": .string(version.note),
         ]
         if let statistics { object["statistics"] = statistics }
+        if let index { object["dedup_index"] = index }
         return .object(object)
+    }
+
+    /// How far `dataset`'s de-duplication index is, as `dedup_index` shows it.
+    static func index(of dataset: Dataset, context: HandlerContext) throws -> JSONValue {
+        .object(try DedupIndexStore(try context.connection()).state(datasetID: dataset.id).view)
     }
 
     /// The dataset named by the path, or 404.

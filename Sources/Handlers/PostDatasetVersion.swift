@@ -4,14 +4,16 @@ import Shared
 ///
 /// One transaction: the dataset's row is locked (so versions number consecutively), then one statement selects
 /// the matching samples in (job_id, idx) order, hashes them and writes the version and its sample list; the
-/// version's samples are recorded in the dataset's de-duplication scope and the audit row written in the same
-/// transaction. Unknown job ids, or no matching sample, are a 422 and write nothing.
+/// audit row and a `dataset_index` job are written in the same transaction. Recording the version's samples
+/// in the dataset's de-duplication scope is linear in its size, so that job does it on a consumer, and the
+/// answer says how far the index is (`dedup_index`). Unknown job ids, or no matching sample, are a 422 and
+/// write nothing.
 struct PostDatasetVersion: Handler {
     func handle(_ request: Request, context: HandlerContext) throws -> Response {
         let commit = try DatasetCommit.validated(GenerationRequest.jsonObject(body: request.body))
         let name = request.pathParameters["name"] ?? ""
         let connection = try context.connection()
-        let version = try connection.transaction { connection in
+        let (version, index) = try connection.transaction { connection in
             let store = DatasetStore(connection, visibleTo: context.visibleOwner)
             guard let datasetID = try store.lock(name: name) else { throw APIError.notFound("Dataset \(name) not found") }
             if let jobIDs = commit.jobIDs {
@@ -33,7 +35,11 @@ struct PostDatasetVersion: Handler {
                     FieldError(type: "value_error", loc: ["body"], msg: "Value error, no sample matches the job ids and filter")
                 ])
             }
-            try DedupStore(connection).recordVersion(version, of: datasetID)
+            let index = DedupIndexStore(connection)
+            try index.track(datasetID: datasetID)
+            let job = NewJob.datasetIndex(
+                datasetID: datasetID, maxAttempts: context.settings.maxAttempts, ownerKeyID: context.caller?.id)
+            _ = try JobStore(connection).enqueue(job)
             try AuditStore(connection).append(
                 AuditEntry(
                     actor: context.actor, action: "dataset.committed", subjectType: "dataset",
@@ -43,8 +49,10 @@ struct PostDatasetVersion: Handler {
                         "content_sha256": .string(version.contentSHA256), "filter": version.filter,
                         "job_ids": .array(version.jobIDs.map { .string($0.sqlText) }),
                     ]))
-            return version
+            var state = try index.state(datasetID: datasetID).view
+            state["job_id"] = .string(job.id.sqlText)
+            return (version, JSONValue.object(state))
         }
-        return .json(DatasetView.version(version, dataset: name), status: 201)
+        return .json(DatasetView.version(version, dataset: name, index: index), status: 201)
     }
 }

@@ -38,6 +38,14 @@ extension ClaimLoop {
         }
     }
 
+    /// Runs whose work is on the database do one step each (`DatabaseRun`).
+    func stepDatabaseRuns() throws(DatabaseError) {
+        for run in runs.values {
+            guard let run = run as? any DatabaseRun, run.isStepDue else { continue }
+            try run.step(connection)
+        }
+    }
+
     /// Stores the progress of the runs whose progress changed, in one statement and at most once per
     /// `progressInterval` (it is for display, and a write per sample was most of a turn's statements); the
     /// answer also reports cancels and lost leases.

@@ -124,6 +124,7 @@ final class ClaimLoop {
         if let stopDeadline, now >= stopDeadline { try giveBackRemainingRuns() }
         try startUnstarted()
         try claimIfRoom(now: now)
+        try stepDatabaseRuns()
         try heartbeatIfDue(now: now)
         try maintenance.runIfDue(connection: connection, logger: logger)
         try dispatchCalls(now: now)
@@ -146,7 +147,7 @@ final class ClaimLoop {
         let hasRoom = settings.consumerSlots > runs.count + unstarted.count && stopDeadline == nil
         let claim = hasRoom ? (queueDrained && !notified ? lastClaim + Self.pollInterval : now) : nil
         let hasWrites = !ledger.isEmpty || !outbox.isEmpty || !unstarted.isEmpty || socketReadable
-            || runs.values.contains { $0.end != nil }
+            || runs.values.contains { $0.end != nil || ($0 as? any DatabaseRun)?.isStepDue == true }
         return Wake(
             now: now, heartbeat: lastHeartbeat + .seconds(settings.heartbeatSeconds), maintenance: maintenance.nextDue,
             progress: progressDue, claim: claim, runCall: runs.values.compactMap(\.nextCallDue).min(),

@@ -27,7 +27,7 @@ struct Wake {
     var databaseRetry: ContinuousClock.Instant?
     /// A stopping consumer gives its remaining jobs back then.
     var stopDeadline: ContinuousClock.Instant?
-    /// Ended runs, unwritten samples or call records wait to be written: at once.
+    /// Ended runs, unwritten samples or call records wait to be written, or a database run has a step due: at once.
     var hasWrites: Bool
 
     /// The instant to wake at.

@@ -94,6 +94,7 @@ enum Pipelines {
         switch context.job.kind {
         case "generate":
             let request = GenerationRequest(params: context.job.params)
+            if let waiting = try waitForDatasetIndex(request, job: context.job, connection: connection) { return waiting }
             let template = try request.flatMap { request throws(DatabaseError) in
                 try TemplateStore(connection).resolve(name: request.templateName, version: request.version)
             }
@@ -104,9 +105,33 @@ enum Pipelines {
             let base = PipelineRun.indexLimit(count: count)
             let augmentation = try AugmentationResume(jobID: context.job.id, base: base, resume: resume, connection: connection)
             return AugmentedRun(context, template: template, resume: resume, augmentation: augmentation, base: base)
+        case DedupIndexStore.jobKind:
+            guard let datasetID = NewJob.datasetIndexTarget(context.job.params) else {
+                return FinishedRun(job: context.job, end: .failed(reason: "The job's params name no dataset_id"))
+            }
+            return DatasetIndexRun(job: context.job, datasetID: datasetID)
         case "noop": return FinishedRun(job: context.job, end: .completed)
         default: return FinishedRun(job: context.job, end: .failed(reason: "Unknown job kind \(context.job.kind)"))
         }
+    }
+}
+
+extension Pipelines {
+    /// How long a job de-duplicating against a dataset waits before looking at its index again.
+    static let datasetIndexWaitSeconds = 2.0
+
+    /// A job de-duplicating against a dataset whose index is behind its latest version would silently miss
+    /// the samples not indexed yet: it is postponed (no attempt spent) until the `dataset_index` job catches
+    /// up. nil when it may run.
+    static func waitForDatasetIndex(_ request: GenerationRequest?, job: ClaimedJob, connection: Connection)
+        throws(DatabaseError) -> FinishedRun?
+    {
+        guard let request, request.dedupScope == .dataset, let datasetID = request.datasetID else { return nil }
+        let state = try DedupIndexStore(connection).state(datasetID: datasetID)
+        guard !state.isCurrent else { return nil }
+        let name = try DatasetStore(connection).name(id: datasetID) ?? datasetID.sqlText
+        let reason = "waiting for the de-duplication index of dataset \(name) (version \(state.latestVersion))"
+        return FinishedRun(job: job, end: .postpone(delaySeconds: datasetIndexWaitSeconds, reason: reason))
     }
 }
 
@@ -139,7 +164,7 @@ struct ResumePoint: Equatable {
 
 /// A run that ended as it started: no-op jobs (queue benchmarks measure the queue alone with them) and jobs
 /// that cannot run.
-final class FinishedRun: JobRun {
+final class FinishedRun: CallFreeRun {
     let job: ClaimedJob
     let end: RunEnd?
 
@@ -148,13 +173,6 @@ final class FinishedRun: JobRun {
         self.end = end
     }
 
-    var isWindingDown: Bool { false }
-    func nextCalls(limit: Int, now: ContinuousClock.Instant) -> [PlannedCall] { [] }
-    var nextCallDue: ContinuousClock.Instant? { nil }
-    func handle(_ event: CallEvent, costUSD: Double, now: ContinuousClock.Instant) {}
-    func withdraw(_ calls: [PlannedCall]) {}
-    func processDrafts() {}
-    func recorded(_ samples: [RecordedSample], now: ContinuousClock.Instant) {}
     var progress: Int { 100 }
     func cancel() {}
     func stop() {}

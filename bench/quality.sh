@@ -8,6 +8,10 @@
 #    2 consumers, once through the offline provider and once through the fake provider as OpenAI with a model
 #    that repeats a tenth of its texts (repeat_rate 0.1). Targets: ≤ 0.25 calls per kept sample for plain jobs,
 #    ≤ 0.35 for enhanced ones. Also the distinct-4-gram ratio over each job's kept texts (mean per case).
+# 3. With BENCH_REAL_BASE_URL (an OpenAI-compatible /v1 URL), BENCH_REAL_API_KEY and BENCH_REAL_MODEL: one
+#    enhanced job of 50 samples through that real model, for the distinct-4-gram ratio a real model gives. The
+#    offline provider and the fake recombine sentences of their own; only a model shows whether the prompts'
+#    diversity survives. Skipped without them.
 # One "RESULT name|key=value ..." line per measurement goes to stdout.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -42,7 +46,7 @@ enqueue() {
 run_case() {
     local name=$1 started=$SECONDS
     say "$name: $JOBS jobs of 50 samples, 2 consumers"
-    start_consumers 2
+    start_consumers 2 "${CONSUMER_SETTINGS[@]}"
     enqueue "$@"
     drain_case "$name" 600
     sql "SELECT format('RESULT %s|jobs=%s kept=%s rejected=%s generation_calls=%s judge_calls=%s calls_per_kept=%s seconds=%s',
@@ -70,7 +74,14 @@ print("RESULT %s_diversity|distinct_4gram_ratio=%.3f jobs=%d" % (sys.argv[1], su
 ' "$name"
 }
 
+CONSUMER_SETTINGS=()
 run_case offline_plain offline offline-v1 false
 run_case offline_enhanced offline offline-v1 true
 run_case fake_plain openai gpt-4o-mini false
 run_case fake_enhanced openai gpt-4o-mini true
+if [[ -n ${BENCH_REAL_BASE_URL:-} && -n ${BENCH_REAL_MODEL:-} ]]; then
+    # Its price may not be in the table: the job's cost is then not limited, and it is one job.
+    CONSUMER_SETTINGS=(OPENAI_BASE_URL="$BENCH_REAL_BASE_URL" OPENAI_API_KEY="${BENCH_REAL_API_KEY:-}"
+        DATAFORGE_ALLOW_UNPRICED_MODELS=true)
+    JOBS=1 run_case real_enhanced openai "$BENCH_REAL_MODEL" true
+fi

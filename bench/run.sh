@@ -4,7 +4,7 @@
 # Usage: make bench, or DATAFORGE_BIN_DIR=$(swift build -c release --show-bin-path) bench/run.sh
 # Settings: BENCH_JOBS (150000), BENCH_QUEUE_MAX_SECONDS (15), BENCH_WRK_SECONDS (15), BENCH_RATE_SECONDS (180),
 # BENCH_RPM (600), BENCH_TPM (60000), BENCH_THROUGHPUT_SAMPLES (20000), BENCH_DEDUP_SAMPLES (100000),
-# BENCH_EXPORT_SIZES ("1000 100000 1000000").
+# BENCH_EXPORT_SIZES ("1000 100000 1000000"), BENCH_REAL_BASE_URL, BENCH_REAL_API_KEY, BENCH_REAL_MODEL (a real model for bench/quality.sh).
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -192,6 +192,13 @@ for case in offline_plain offline_enhanced fake_plain fake_enhanced; do
     printf '  %-34s %14s  %s\n' "$case" "${R[$case.calls_per_kept]}" \
         "${R[$case.generation_calls]} generation + ${R[$case.judge_calls]} judge calls for ${R[$case.kept]} kept (${R[$case.rejected]} rejected); ≤ $target: $(meets "${R[$case.calls_per_kept]} <= $target"); distinct 4-grams ${R[${case}_diversity.distinct_4gram_ratio]}"
 done
+if [[ -n ${R[real_enhanced.jobs]:-} ]]; then
+    printf '  %-34s %14s  %s\n' "real model ($BENCH_REAL_MODEL)" "${R[real_enhanced.calls_per_kept]}" \
+        "1 enhanced job: ${R[real_enhanced.generation_calls]} generation + ${R[real_enhanced.judge_calls]} judge calls for ${R[real_enhanced.kept]} kept; distinct 4-grams ${R[real_enhanced_diversity.distinct_4gram_ratio]}"
+else
+    printf '  %-34s %14s  %s\n' "real model" "not run" \
+        "set BENCH_REAL_BASE_URL, BENCH_REAL_API_KEY and BENCH_REAL_MODEL for a real model's distinct 4-grams"
+fi
 echo
 echo "Augmentation: local steps per ADA variant over ${R[augmentation_local.texts]} texts of ${R[augmentation_local.words]} words, ${R[augmentation_local.variants]} variants (baseline: splitting the words)"
 printf '  %-34s %14s  %s\n' "extract + swap + check" "${R[augmentation_local.total_us]} µs" \

@@ -37,9 +37,7 @@ struct PostDatasetVersion: Handler {
             }
             let index = DedupIndexStore(connection)
             try index.track(datasetID: datasetID)
-            let job = NewJob.datasetIndex(
-                datasetID: datasetID, maxAttempts: context.settings.maxAttempts, ownerKeyID: context.caller?.id)
-            _ = try JobStore(connection).enqueue(job)
+            let job = try index.requestIndexing(datasetID: datasetID, maxAttempts: context.settings.maxAttempts)
             try AuditStore(connection).append(
                 AuditEntry(
                     actor: context.actor, action: "dataset.committed", subjectType: "dataset",
@@ -50,7 +48,7 @@ struct PostDatasetVersion: Handler {
                         "job_ids": .array(version.jobIDs.map { .string($0.sqlText) }),
                     ]))
             var state = try index.state(datasetID: datasetID).view
-            state["job_id"] = .string(job.id.sqlText)
+            state["job_id"] = .string(job.sqlText)
             return (version, JSONValue.object(state))
         }
         return .json(DatasetView.version(version, dataset: name, index: index), status: 201)

@@ -190,6 +190,37 @@ extension StackTests {
             #expect(counts[kept] == second["sample_count"]?.intValue, "\(counts)")
         }
 
+        @Test func aJobWaitingForAnIndexWhoseJobWasCancelledBringsANewOneAndRuns() throws {
+            let job = try paddedJob(count: 1, padding: 2500)
+            let dataset = try createDataset()
+            let (cancelled, waiting) = try withSlowPages(0.5) {
+                let committed = try commit(dataset.name, jobs: [job])
+                let cancelled = try #require(committed["dedup_index"]?["job_id"]?.stringValue)
+                #expect(try api.delete("/api/job/\(cancelled)").status == 200)
+                #expect(try api.waitUntilFinished(cancelled, seconds: 30)["status"] == "cancelled")
+                #expect(try api.get("/api/datasets/\(dataset.name)")["dedup_index"]?["current"] == false)
+                let waiting = try api.submit(
+                    .object([
+                        "product": .string("Index Kettle \(UUID().uuidString.prefix(8)) waits"), "count": 1,
+                        "dedup_scope": "dataset", "dataset": .string(dataset.name),
+                    ]))
+                return (cancelled, waiting)
+            }
+            let finished = try api.waitUntilFinished(waiting, seconds: 90)
+            #expect(finished["status"] == "completed", "the wait ended: \(finished.json.jsonText)")
+            #expect(try api.get("/api/datasets/\(dataset.name)")["dedup_index"]?["current"] == true)
+            let replacements = try TestStack.database().execute(
+                Statement(
+                    "index jobs",
+                    """
+                    SELECT count(*) AS n FROM job_history
+                    WHERE kind = 'dataset_index' AND params ->> 'dataset_id' = $1 AND id <> $2::uuid
+                      AND outcome = 'completed' AND owner_key_id IS NULL
+                    """),
+                [dataset.id.sqlText, cancelled])
+            #expect(try replacements.first?.decode("n", as: Int.self) ?? 0 >= 1, "the waiting job enqueued another")
+        }
+
         @Test func anIndexJobWhoseConsumerIsKilledIsFinishedByAnother() throws {
             let job = try paddedJob(count: 1, padding: 4000)
             let dataset = try createDataset()

@@ -94,7 +94,11 @@ enum Pipelines {
         switch context.job.kind {
         case "generate":
             let request = GenerationRequest(params: context.job.params)
-            if let waiting = try waitForDatasetIndex(request, job: context.job, connection: connection) { return waiting }
+            if let waiting = try waitForDatasetIndex(
+                request, job: context.job, maxAttempts: context.settings.maxAttempts, connection: connection)
+            {
+                return waiting
+            }
             let template = try request.flatMap { request throws(DatabaseError) in
                 try TemplateStore(connection).resolve(name: request.templateName, version: request.version)
             }
@@ -122,13 +126,19 @@ extension Pipelines {
 
     /// A job de-duplicating against a dataset whose index is behind its latest version would silently miss
     /// the samples not indexed yet: it is postponed (no attempt spent) until the `dataset_index` job catches
-    /// up. nil when it may run.
-    static func waitForDatasetIndex(_ request: GenerationRequest?, job: ClaimedJob, connection: Connection)
-        throws(DatabaseError) -> FinishedRun?
-    {
-        guard let request, request.dedupScope == .dataset, let datasetID = request.datasetID else { return nil }
-        let state = try DedupIndexStore(connection).state(datasetID: datasetID)
+    /// up. nil when it may run; a cancelled job runs, to end as cancelled rather than wait.
+    ///
+    /// The waiting job also makes sure a `dataset_index` job is coming: the commit's may have been cancelled or
+    /// spent its attempts, and without one the wait would never end.
+    static func waitForDatasetIndex(
+        _ request: GenerationRequest?, job: ClaimedJob, maxAttempts: Int, connection: Connection
+    ) throws(DatabaseError) -> FinishedRun? {
+        guard !job.cancelRequested, let request, request.dedupScope == .dataset, let datasetID = request.datasetID
+        else { return nil }
+        let index = DedupIndexStore(connection)
+        let state = try index.state(datasetID: datasetID)
         guard !state.isCurrent else { return nil }
+        try index.requestIndexing(datasetID: datasetID, maxAttempts: maxAttempts)
         let name = try DatasetStore(connection).name(id: datasetID) ?? datasetID.sqlText
         let reason = "waiting for the de-duplication index of dataset \(name) (version \(state.latestVersion))"
         return FinishedRun(job: job, end: .postpone(delaySeconds: datasetIndexWaitSeconds, reason: reason))

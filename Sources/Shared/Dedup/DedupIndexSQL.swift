@@ -7,7 +7,8 @@ enum DedupIndexSQL {
         "INSERT INTO dataset_dedup_index (dataset_id) VALUES ($1) ON CONFLICT (dataset_id) DO NOTHING")
 
     /// Dataset $1's row, locked until the transaction ends (its primary key), with the dataset's newest version
-    /// (the versions' unique (dataset_id, version) index).
+    /// (the versions' unique (dataset_id, version) index). No row while another transaction holds it: a
+    /// consumer never waits on another's page (it would stall every other job it runs meanwhile).
     static let lockState = Statement(
         "DedupIndexSQL.lockState",
         """
@@ -15,7 +16,7 @@ enum DedupIndexSQL {
                coalesce((SELECT max(version) FROM dataset_versions v WHERE v.dataset_id = i.dataset_id), 0)
                    AS latest_version
         FROM dataset_dedup_index i WHERE i.dataset_id = $1
-        FOR UPDATE OF i
+        FOR UPDATE OF i SKIP LOCKED
         """)
 
     /// Dataset $1's state without a lock; a dataset never committed to has no row and reads as version 0.
@@ -35,5 +36,13 @@ enum DedupIndexSQL {
         UPDATE dataset_dedup_index
         SET indexed_version = $2, working_version = $3, phase = $4, after_position = $5, updated_at = now()
         WHERE dataset_id = $1
+        """)
+
+    /// Dataset $1's `dataset_index` job ($2) not started yet, if it has one: it will see every version committed
+    /// so far. A scan of the live queue, made only by a commit and by a job found waiting for the index.
+    static let pendingJob = Statement(
+        "DedupIndexSQL.pendingJob",
+        """
+        SELECT id FROM jobs WHERE kind = $2 AND state = 'available' AND params ->> 'dataset_id' = $1::text LIMIT 1
         """)
 }

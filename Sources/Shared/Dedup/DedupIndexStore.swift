@@ -35,6 +35,19 @@ public struct DedupIndexStore {
         try connection.execute(DedupIndexSQL.track, [datasetID])
     }
 
+    /// Enqueues the `dataset_index` job of the dataset unless one is waiting to start already (it will see every
+    /// version committed so far). Owned by no key: it serves whoever de-duplicates against the dataset, counts
+    /// against no key's quota and is not a key's to cancel.
+    /// Returns the job's id.
+    @discardableResult
+    public func requestIndexing(datasetID: UUID, maxAttempts: Int) throws(DatabaseError) -> UUID {
+        if let row = try connection.execute(DedupIndexSQL.pendingJob, [datasetID, Self.jobKind]).first {
+            return try row.decode("id")
+        }
+        return try JobStore(connection).enqueue(
+            NewJob.datasetIndex(datasetID: datasetID, maxAttempts: maxAttempts, ownerKeyID: nil)).id
+    }
+
     /// How far the dataset's scope is.
     public func state(datasetID: UUID) throws(DatabaseError) -> DedupIndexState {
         guard let row = try connection.execute(DedupIndexSQL.state, [datasetID]).first else {
@@ -46,8 +59,11 @@ public struct DedupIndexStore {
     /// Does one page of the work left, inside the caller's transaction: locks the dataset's row (so pages of
     /// one dataset never interleave), reads its cursor, forgets or records up to `pageSize` samples and moves
     /// the cursor past them. A rollback leaves cursor and scope as they were, so the next page redoes it.
+    /// `.busy` when another transaction holds the row.
     public func indexNextPage(datasetID: UUID) throws(DatabaseError) -> DedupIndexPage {
-        guard let row = try connection.execute(DedupIndexSQL.lockState, [datasetID]).first else { return .idle }
+        // A dataset whose versions were written without a row (by SQL, or by an older API) gets one here.
+        try track(datasetID: datasetID)
+        guard let row = try connection.execute(DedupIndexSQL.lockState, [datasetID]).first else { return .busy }
         let state = try DedupIndexState(row: row)
         let cursor: DedupIndexState.Cursor
         if let current = state.cursor {

@@ -37,6 +37,13 @@ final class DatasetIndexRun: DatabaseRun {
             }
         } catch let error as DatabaseError where error.isConnectionFailure {
             throw error
+        } catch let error as DatabaseError
+            where error.sqlState == .deadlockDetected || error.sqlState == .serializationFailure
+        {
+            // Lost a race with another writer of the scope (its locks, taken in another order): not this job's
+            // failure, so no attempt is spent.
+            end = .postpone(delaySeconds: Self.busyDelaySeconds, reason: "de-duplication index page lost a lock race")
+            return
         } catch let error as DatabaseError {
             // Spends an attempt: a page that keeps failing ends the job rather than the loop retrying it forever.
             let statement = error.statement.map { " (\($0))" } ?? ""
@@ -52,7 +59,11 @@ final class DatasetIndexRun: DatabaseRun {
         recorded += page.recorded
         if let version = page.completedVersion { versions.append(version) }
         if page.isIdle { end = .completed }
+        // Another job of the dataset is on a page: come back rather than wait, and take over or find it done.
+        if page.isBusy { end = .postpone(delaySeconds: Self.busyDelaySeconds, reason: "another job is indexing the dataset") }
     }
+
+    static let busyDelaySeconds = 1.0
 
     var progress: Int { 0 }
 

@@ -108,21 +108,22 @@ curl -sS --max-time 10 -X DELETE "$BASE/api/job/$PENDING" >/dev/null || die "DEL
 
 # ---- the finished job polled with an API key while the handlers check keys (DATAFORGE_AUTH=on): nginx's
 # cache is bypassed for every request carrying a key (ResultCacheTests), so each poll reaches a handler, which
-# finds the key by its hash and reads the job only if the key owns it. The short pool runs with keys checked for
-# this run only.
-# restart_pool on|off: the short pool stopped, then started again by stack.sh with DATAFORGE_AUTH set so.
+# finds the key by its hash and reads the job only if the key owns it. The pools run with keys checked for this
+# run only.
+# restart_pool on|off: both pools started again with DATAFORGE_AUTH so; checked with a request without a key.
 restart_pool() {
-    local pid i
-    pid=$(cat "$PIDS/fcgi.pid")
-    kill -TERM "$pid"
-    for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    DATAFORGE_AUTH=$1 scripts/stack.sh up >/dev/null
+    local code expected=200
+    [[ $1 == on ]] && expected=401
+    DATAFORGE_AUTH=$1 scripts/stack.sh restart-pools >/dev/null || return 1
+    code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/jobs?limit=1") || return 1
+    [[ $code == "$expected" ]] || { say "keys $1: GET /api/jobs without a key got HTTP $code"; return 1; }
 }
 KEYED=
+# Runs on exit too: whatever failed, the stack is left with keys off for the benchmarks after this one.
 stop_keyed() {
     [[ -n $KEYED ]] || return 0
     KEYED=
-    restart_pool off
+    restart_pool off || say "could not restart the pools with keys off"
 }
 trap 'stop_consumer; stop_keyed' EXIT
 key=$("$DATAFORGE_BIN_DIR/dataforge" keys create --name bench-keyed-poll --scopes read 2>/dev/null) ||
@@ -131,11 +132,12 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$DATAFORGE_DATABASE_URL" -c "UPDATE job_histor
     (SELECT id FROM api_keys WHERE name = 'bench-keyed-poll' ORDER BY created_at DESC LIMIT 1) WHERE id = '$ID'" ||
     die "cannot give job $ID to the key"
 KEYED=1
-restart_pool on
+restart_pool on || die "the pools did not start with keys checked"
 code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer $key" "$BASE/api/result/$ID")
 [[ $code == 200 ]] || die "the job's key polled it and got HTTP $code, not 200"
 code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer df_not_a_key" \
     "$BASE/api/result/$ID")
 [[ $code == 401 ]] || die "with keys checked, an unknown key's poll got HTTP $code, not 401"
 wrk_run keyed "$BASE/api/result/$ID" "Authorization: Bearer $key"
-stop_keyed
+KEYED=
+restart_pool off || die "the pools did not come back with keys off"

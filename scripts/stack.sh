@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local DataForge stack: PostgreSQL -> dataforge-fcgi pool -> nginx, plus queue consumers.
-# Usage: scripts/stack.sh up|down|status|restart-db|env|clean
+# Usage: scripts/stack.sh up|down|status|restart-db|restart-pools|env|clean
 # Settings (environment): DATAFORGE_HOME, DATAFORGE_HTTP_PORT, DATAFORGE_PG_PORT,
 # DATAFORGE_CONSUMERS, DATAFORGE_FCGI_LONG_THREADS (accept threads of the pool for long requests,
 # default 8), DATAFORGE_BIN_DIR (required for up), DATAFORGE_STACK_ONLY_INFRA=1 (up skips components
@@ -413,6 +413,12 @@ cmd_restart_db() {
     echo "stack: PostgreSQL restarted"
 }
 
+# Both FastCGI pools stopped and started again with this environment (e.g. another DATAFORGE_AUTH).
+cmd_restart_pools() {
+    stop_procs fcgi fcgi-long
+    cmd_up
+}
+
 cmd_env() {
     printf 'export %s=%q\n' DATAFORGE_DATABASE_URL "$DB_URL" DATAFORGE_API_DATABASE_URL "$API_DB_URL" \
         DATAFORGE_CONSUMER_DATABASE_URL "$CONSUMER_DB_URL" DATAFORGE_HTTP_PORT "$HTTP_PORT" \
@@ -435,7 +441,8 @@ case $CMD in
     down) cmd_down ;;
     status) cmd_status ;;
     restart-db) cmd_restart_db ;;
+    restart-pools) cmd_restart_pools ;;
     env) cmd_env ;;
     clean) cmd_clean ;;
-    *) echo "usage: $0 up|down|status|restart-db|env|clean" >&2; exit 2 ;;
+    *) echo "usage: $0 up|down|status|restart-db|restart-pools|env|clean" >&2; exit 2 ;;
 esac

@@ -8,8 +8,8 @@
 # consumer, and not waited for), and the version is exported as JSONL through nginx with curl. The peak RSS
 # (VmHWM, reset through /proc/PID/clear_refs before the export) of the long pool's worker, which serves exports,
 # is read after it. One "RESULT export SIZE|…" line each, then "RESULT export_flat|…": flat when the peak at
-# the largest size is at most 1.2× the peak at the smallest. (Successive exports may run on different accept
-# threads, each with its own malloc arena, so some growth from the first export to the next is not a leak.)
+# the largest size is at most 1.2× the peak at the smallest. (Each accept thread has its own malloc arena, warmed
+# by concurrent exports of the smallest version before anything is measured.)
 # Needs the stack's environment (eval "$(scripts/stack.sh env)") and DATAFORGE_BIN_DIR.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -48,6 +48,15 @@ for size in $SIZES; do
     "$DATAFORGE_BIN_DIR/dataforge" commit "$name" --job "$job" --url "$DATAFORGE_BASE_URL" >&2
     commit_seconds=$((SECONDS - inserted))
     say "$size samples inserted in $((inserted - started)) s, committed through the API in $commit_seconds s"
+    if [[ -z $first_peak ]]; then
+        # Every accept thread of the long pool keeps its own malloc arena, grown by the first request it serves:
+        # concurrent exports of this version first warm them all, so the peaks below compare steady states, not
+        # which thread an export happened to land on.
+        for ((i = 0; i < ${DATAFORGE_FCGI_LONG_THREADS:-8}; i++)); do
+            curl -sf -o /dev/null "$DATAFORGE_BASE_URL/api/datasets/$name/versions/1/export?format=jsonl" &
+        done
+        wait
+    fi
     echo 5 >"/proc/$worker/clear_refs"  # resets VmHWM to the current RSS
     read -r bytes seconds < <(curl -sf -o /dev/null -w '%{size_download} %{time_total}\n' \
         "$DATAFORGE_BASE_URL/api/datasets/$name/versions/1/export?format=jsonl")

@@ -85,16 +85,23 @@ extension StackTests {
                 left = try database.execute(remaining, [batch]).first?.decode("n") ?? 0
             }
             #expect(left == 0)
-            // Each claim stamps its jobs with its own start time. Idling a poll (1 s) after each full claim
-            // would space a consumer's claims a second apart: 3 consumers' claims would then span about a
-            // third as many seconds as there were claims. Claiming again at once, they span a fraction of that.
+            // Each claim stamps its jobs with its own start time; two consumers' claims in the same microsecond
+            // are told apart by the consumer, named by the audit row of each job's end. Idling a poll (1 s) after
+            // each full claim would space a consumer's claims a second apart: 3 consumers' claims would then span
+            // about a third as many seconds as there were claims. Claiming again at once, they span a fraction
+            // of that.
             let claims = try #require(
                 try database.execute(
                     Statement(
                         "backlog claims",
-                        "SELECT count(DISTINCT started_at) AS claims, "
-                            + "extract(epoch FROM max(started_at) - min(started_at))::float8 AS span "
-                            + "FROM job_history WHERE params->>'batch' = $1"),
+                        """
+                        SELECT count(DISTINCT (h.started_at, a.actor)) AS claims,
+                               extract(epoch FROM max(h.started_at) - min(h.started_at))::float8 AS span
+                        FROM job_history h
+                        JOIN audit_log a ON a.subject_type = 'job' AND a.subject_id = h.id::text
+                                        AND a.action = 'job.completed'
+                        WHERE h.params->>'batch' = $1
+                        """),
                     [batch]
                 ).first)
             let count: Int = try claims.decode("claims")

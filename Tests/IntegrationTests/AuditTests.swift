@@ -158,6 +158,21 @@ extension StackTests {
             #expect(try api.get("/api/audit/verify")["valid"] == true)
         }
 
+        /// The audit's SQL helpers inline into the statements that call them: a function declared more
+        /// immutable than its body is not inlined, and runs apart, parsed and planned again each transaction.
+        @Test(arguments: [
+            ("audit_log_row_hash(prev_hash, id, at, actor, action, subject_type, subject_id, request_id, details)",
+             "sha256("),
+            ("job_audit_details(action, 1, action, actor, details)", "jsonb_strip_nulls("),
+            ("api_time(at)", "to_char("),
+        ])
+        func theAuditsSQLHelpersInline(call: String, body: String) throws {
+            let rows = try TestStack.database().execute(Statement("plan", "EXPLAIN VERBOSE SELECT \(call) FROM audit_log"))
+            let plan = try rows.map { row throws(DatabaseError) -> String in try row.decode("QUERY PLAN") }
+            #expect(plan.joined().contains(body), "\(plan)")
+            #expect(!plan.joined().contains(String(call.prefix { $0 != "(" }) + "("), "\(plan)")
+        }
+
         /// What every review holds, whatever the pipeline.
         private func checkReview(_ review: APIResponse, jobID: String, samples: Int) throws {
             #expect(review.status == 200, "\(review.json.jsonText)")

@@ -73,6 +73,23 @@ extension StackTests {
             #expect(try call("DELETE", "/api/job/\(UUID())", key: try key([.read])).status == 403)
         }
 
+        @Test func aKeysUseIsRecordedAtMostOnceAMinute() throws {
+            let text = try key([.read])
+            let id = try #require(APIKeyToken(text: text)).id
+            let database = try TestStack.database()
+            func lastUsed() throws -> Date? { try APIKeyStore(database).list().first { $0.id == id }?.lastUsedAt }
+            #expect(try lastUsed() == nil)
+            #expect(try call("GET", "/api/jobs", key: text).status == 200)
+            let first = try #require(try lastUsed())
+            #expect(try call("GET", "/api/jobs", key: text).status == 200)
+            #expect(try lastUsed() == first)
+            let back = Statement(
+                "back", "UPDATE api_keys SET last_used_at = last_used_at - interval '61 seconds' WHERE id = $1")
+            try database.execute(back, [id])
+            #expect(try call("GET", "/api/jobs", key: text).status == 200)
+            #expect(try #require(try lastUsed()) > first)
+        }
+
         @Test func healthStaysPublic() throws {
             #expect(try call("GET", "/health", key: nil).status == 200)
             #expect(try call("GET", "/api/health", key: nil).status != 401)

@@ -17,12 +17,15 @@ enum APIKeySQL {
         "APIKeySQL.findBySecretHash",
         "SELECT \(columns) FROM api_keys WHERE secret_hash = $1")
 
+    /// Seconds between two records of a key's use.
+    static let touchInterval: Double = 60
+
     /// Records a use at most once a minute, so a busy key does not write a row version per request.
     static let touch = Statement(
         "APIKeySQL.touch",
         """
         UPDATE api_keys SET last_used_at = now()
-        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => \(touchInterval)))
         """)
 
     static let list = Statement(

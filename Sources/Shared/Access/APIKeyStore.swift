@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// API keys on one connection.
 public struct APIKeyStore {
     let connection: Connection
@@ -30,7 +36,9 @@ public struct APIKeyStore {
         let key = try APIKey(row: row)
         // The hash matched; the id must match too, so a secret is only good with the key it was made for.
         guard key.id == token.id else { return nil }
-        if key.revokedAt == nil { try connection.execute(APIKeySQL.touch, [key.id]) }
+        // Use is recorded to the minute: most requests read a fresh enough time and skip the statement.
+        let recorded = key.lastUsedAt.map { Date().timeIntervalSince($0) < APIKeySQL.touchInterval } ?? false
+        if key.revokedAt == nil, !recorded { try connection.execute(APIKeySQL.touch, [key.id]) }
         return key
     }
 

@@ -9,7 +9,8 @@ struct ListDatasetVersions: Handler {
         let index = try DatasetView.index(of: dataset, context: context)
         var views: [JSONValue] = []
         for version in try store.versions(datasetID: dataset.id) {
-            views.append(DatasetView.version(version, dataset: dataset.name, statistics: try store.statistics(of: version), index: index))
+            let statistics = try store.statistics(of: version)
+            views.append(DatasetView.version(version, dataset: dataset.name, statistics: statistics, index: index))
         }
         return .json(["dataset": .string(dataset.name), "versions": .array(views)])
     }

@@ -1,13 +1,15 @@
 /// Every statement on `api_keys`.
 enum APIKeySQL {
+    /// A key's quotas, as `KeyLimits(row:)` reads them.
+    static let limitColumns = "max_samples_per_day, max_cost_per_day::float8 AS max_cost_per_day, max_concurrent_jobs"
+
     static let columns = """
-        id, name, array_to_string(scopes, ',') AS scopes, created_at, revoked_at, last_used_at,
-        max_samples_per_day, max_cost_per_day::float8 AS max_cost_per_day, max_concurrent_jobs
+        id, name, array_to_string(scopes, ',') AS scopes, created_at, revoked_at, last_used_at, \(limitColumns)
         """
 
     static let insert = Statement(
         "APIKeySQL.insert",
-                """
+        """
         INSERT INTO api_keys (id, name, secret_hash, scopes, max_samples_per_day, max_cost_per_day, max_concurrent_jobs)
         VALUES ($1, $2, $3, string_to_array($4, ','), $5, $6, $7) RETURNING \(columns)
         """)
@@ -49,10 +51,7 @@ enum APIKeySQL {
     /// create their jobs one after the other: neither counts without the other's job.
     static let lockLimits = Statement(
         "APIKeySQL.lockLimits",
-        """
-        SELECT max_samples_per_day, max_cost_per_day::float8 AS max_cost_per_day, max_concurrent_jobs
-        FROM api_keys WHERE id = $1 FOR UPDATE
-        """)
+        "SELECT \(limitColumns) FROM api_keys WHERE id = $1 FOR UPDATE")
 
     /// Key $1's usage today (UTC): samples requested by the jobs it created today, finished or not; the cost
     /// of today's provider calls of its jobs; its unfinished jobs. job_history is partitioned by finished_at,

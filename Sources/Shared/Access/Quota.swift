@@ -3,7 +3,4 @@ public enum Quota: String, Sendable, CaseIterable {
     case samplesPerDay = "samples_per_day"
     case costPerDay = "cost_per_day"
     case concurrentJobs = "concurrent_jobs"
-
-    /// Daily quotas reset at UTC midnight; a concurrency slot frees when one of the key's jobs ends.
-    public var isDaily: Bool { self != .concurrentJobs }
 }

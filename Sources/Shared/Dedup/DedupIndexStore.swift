@@ -82,10 +82,13 @@ public struct DedupIndexStore {
         let scope = DedupScope.dataset(datasetID)
         if cursor.phase == .forget, let number = version.parentVersion,
             let parent = try datasets.version(datasetID: datasetID, number: number) {
-            let rows = try datasets.textsPage(versionID: parent.id, droppedBy: version.id, after: cursor.after, limit: Self.pageSize)
+            let rows = try datasets.textsPage(
+                versionID: parent.id, droppedBy: version.id, after: cursor.after, limit: Self.pageSize)
             if let last = rows.last {
                 try DedupStore(connection).forget(Self.fingerprinted(rows), scope: scope)
-                try advance(datasetID, indexed: state.indexedVersion, to: .init(version: version.version, phase: .forget, after: last.position))
+                try advance(
+                    datasetID, indexed: state.indexedVersion,
+                    to: .init(version: version.version, phase: .forget, after: last.position))
                 return DedupIndexPage(forgotten: rows.count)
             }
         }
@@ -93,7 +96,9 @@ public struct DedupIndexStore {
         let rows = try datasets.textsPage(versionID: version.id, after: after, limit: Self.pageSize)
         if let last = rows.last {
             _ = try DedupStore(connection).checkAndRecord(Self.fingerprinted(rows), scope: scope)
-            try advance(datasetID, indexed: state.indexedVersion, to: .init(version: version.version, phase: .record, after: last.position))
+            try advance(
+                datasetID, indexed: state.indexedVersion,
+                to: .init(version: version.version, phase: .record, after: last.position))
             return DedupIndexPage(recorded: rows.count)
         }
         try advance(datasetID, indexed: version.version, to: nil)
